@@ -1,0 +1,43 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO_PASSWORD ?= Protikar-Demo-2026!
+PORT ?= 8000
+
+.PHONY: run test install messages translations check lint bench worker clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+translations: install
+	$(PY) manage.py build_translations -v0
+
+run: install translations
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo --password '$(DEMO_PASSWORD)' --cases 200
+	@echo "Demo password for every user above: $(DEMO_PASSWORD)"
+	@echo "Open http://127.0.0.1:$(PORT)/ (staff sign-in: http://127.0.0.1:$(PORT)/bn/accounts/login/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install translations
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Re-extract the Bangla catalogue after changing strings (needs GNU gettext's xgettext).
+messages: install
+	$(PY) manage.py makemessages -l bn --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
+	$(PY) manage.py build_translations
+
+bench: install translations
+	$(PY) -m pytest tests/perf -m perf -p no:cacheprovider -s
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
