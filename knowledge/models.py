@@ -1,1 +1,264 @@
+"""Reference knowledge about Bangladesh's migration redress system.
 
+Every snippet here is a `TranslatableMixin` model translated with wagtail-localize. The Bangla
+row (default locale) is canonical: the case system stores foreign keys to the bn rows and shows
+`obj.localized`, which is the row in the active locale when it exists and the bn row otherwise.
+
+Why `translatable_fields` is spelled out on each model: wagtail-localize's automatic guess treats
+every CharField as text to translate, which would let a translator change a `code` or a phone
+number in one language only. Codes, numbers, choices and order are synchronised instead (copied
+from the Bangla source on every sync), so the two languages cannot drift on facts.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class MigrationStage(models.TextChoices):
+    BEFORE_DEPARTURE = "before_departure", _("Before going abroad")
+    ABROAD = "abroad", _("While abroad")
+    AFTER_RETURN = "after_return", _("After coming home")
+
+
+class ChannelCode(models.TextChoices):
+    GMC = "gmc", _("Local mediation (GMC / shalish)")
+    BMET = "bmet", _("BMET complaint")
+    WEWB = "wewb", _("Wage Earners' Welfare Board")
+    COURT = "court", _("Court case")
+    LEGAL_AID_OFFICE = "legal_aid_office", _("District legal aid office")
+    MISSION_LABOUR_WING = "mission_labour_wing", _("Labour wing at the embassy")
+    POLICE_HELPLINE = "police_helpline", _("Police and helplines")
+
+
+# The channels the case workflow can refer a case to (issue 3 / SPEC): local ADR, BMET, WEWB, court.
+REFERRAL_CHANNEL_CODES = (ChannelCode.GMC, ChannelCode.BMET, ChannelCode.WEWB, ChannelCode.COURT)
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Woman")
+    MALE = "male", _("Man")
+
+
+class KnowledgeSnippet(TranslatableMixin, models.Model):
+    """Shared behaviour: a `code` unique per locale, and str() showing the name."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return getattr(self, "name", "") or getattr(self, "code", "") or super().__str__()
+
+
+class DocumentType(KnowledgeSnippet):
+    code = models.SlugField(_("code"), max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("code"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "id"]
+        verbose_name = _("document type")
+        verbose_name_plural = _("document types")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="knowledge_documenttype_code_locale"),
+        ]
+
+
+class ExpectedRemedy(KnowledgeSnippet):
+    code = models.SlugField(_("code"), max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("code"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "id"]
+        verbose_name = _("expected remedy")
+        verbose_name_plural = _("expected remedies")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="knowledge_expectedremedy_code_locale"),
+        ]
+
+
+class RedressChannel(KnowledgeSnippet):
+    code = models.SlugField(_("code"), max_length=40, choices=ChannelCode.choices)
+    name = models.CharField(_("name"), max_length=200)
+    summary = models.CharField(_("one-line summary"), max_length=300, blank=True)
+    handles = models.TextField(_("what it handles"), blank=True)
+    who_can_use = models.TextField(_("who may use it"), blank=True)
+    where_to_file = models.TextField(_("where to file"), blank=True)
+    how_to_file = models.TextField(_("how to file"), blank=True, help_text=_("One step per line."))
+    documents_needed = models.TextField(_("documents needed"), blank=True, help_text=_("One document per line."))
+    cost = models.TextField(_("cost"), blank=True)
+    usual_time = models.TextField(_("usual time"), blank=True)
+    what_to_expect = models.TextField(_("what to expect"), blank=True)
+    contacts = models.TextField(_("contacts"), blank=True, help_text=_("Addresses and opening hours, one per line."))
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("summary"),
+        TranslatableField("handles"),
+        TranslatableField("who_can_use"),
+        TranslatableField("where_to_file"),
+        TranslatableField("how_to_file"),
+        TranslatableField("documents_needed"),
+        TranslatableField("cost"),
+        TranslatableField("usual_time"),
+        TranslatableField("what_to_expect"),
+        TranslatableField("contacts"),
+        SynchronizedField("code"),
+        SynchronizedField("phone"),
+        SynchronizedField("website"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "id"]
+        verbose_name = _("redress channel")
+        verbose_name_plural = _("redress channels")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="knowledge_redresschannel_code_locale"),
+        ]
+
+    @property
+    def is_referral_target(self) -> bool:
+        return self.code in REFERRAL_CHANNEL_CODES
+
+
+class CaseCategory(TranslatableMixin, ClusterableModel):
+    code = models.SlugField(_("code"), max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    migration_stage = models.CharField(_("stage of migration"), max_length=20, choices=MigrationStage.choices)
+    bmet_accepts = models.BooleanField(_("BMET accepts complaints of this kind"), default=False)
+    legal_references = models.TextField(_("legal references"), blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    # Remedies are synchronised as-is by wagtail-localize (it copies ParentalManyToMany values from
+    # the source), so the English category points at the Bangla remedy rows: show `.localized`.
+    remedies = ParentalManyToManyField(
+        ExpectedRemedy, blank=True, related_name="categories", verbose_name=_("expected remedies")
+    )
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        TranslatableField("legal_references"),
+        SynchronizedField("code"),
+        SynchronizedField("migration_stage"),
+        SynchronizedField("bmet_accepts"),
+        SynchronizedField("sort_order"),
+        SynchronizedField("remedies"),
+        TranslatableField("sub_categories"),
+        TranslatableField("channels"),
+        TranslatableField("documents"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "id"]
+        verbose_name = _("case category")
+        verbose_name_plural = _("case categories")
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="knowledge_casecategory_code_locale"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SubCategory(TranslatableMixin, Orderable):
+    category = ParentalKey(CaseCategory, on_delete=models.CASCADE, related_name="sub_categories")
+    code = models.SlugField(_("code"), max_length=60)
+    name = models.CharField(_("name"), max_length=200)
+
+    translatable_fields = [TranslatableField("name"), SynchronizedField("code")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("sub-category")
+        verbose_name_plural = _("sub-categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CategoryChannel(TranslatableMixin, Orderable):
+    """A channel recommended for a category; the order is the recommended order of trying them."""
+
+    category = ParentalKey(CaseCategory, on_delete=models.CASCADE, related_name="channels")
+    # wagtail-localize translates this FK: the English category points at the English channel,
+    # so a channel must be translated before the categories that use it.
+    channel = models.ForeignKey(
+        RedressChannel, on_delete=models.PROTECT, related_name="category_links", verbose_name=_("channel")
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    translatable_fields = [TranslatableField("channel"), TranslatableField("note")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("recommended channel")
+        verbose_name_plural = _("recommended channels")
+
+
+class CategoryDocument(TranslatableMixin, Orderable):
+    category = ParentalKey(CaseCategory, on_delete=models.CASCADE, related_name="documents")
+    document_type = models.ForeignKey(
+        DocumentType, on_delete=models.PROTECT, related_name="category_links", verbose_name=_("document type")
+    )
+    required = models.BooleanField(_("required"), default=False, help_text=_("Unticked means recommended."))
+
+    translatable_fields = [TranslatableField("document_type"), SynchronizedField("required")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("suggested document")
+        verbose_name_plural = _("suggested documents")
+
+
+class FocalPoint(KnowledgeSnippet):
+    district = models.ForeignKey(
+        "casework.District", on_delete=models.PROTECT, related_name="focal_points", verbose_name=_("district")
+    )
+    organisation = models.CharField(_("organisation"), max_length=200)
+    person_name = models.CharField(_("person"), max_length=200, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    phone = models.CharField(_("phone"), max_length=60)
+    languages = models.CharField(_("languages spoken"), max_length=200, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    translatable_fields = [
+        TranslatableField("organisation"),
+        TranslatableField("person_name"),
+        TranslatableField("languages"),
+        TranslatableField("notes"),
+        SynchronizedField("district"),
+        SynchronizedField("gender"),
+        SynchronizedField("phone"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["district__name_en", "organisation", "id"]
+        verbose_name = _("focal point")
+        verbose_name_plural = _("focal points")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} — {self.person_name}" if self.person_name else self.organisation
+
+    @property
+    def is_woman(self) -> bool:
+        return self.gender == Gender.FEMALE
