@@ -1,0 +1,141 @@
+"""Who may do what with a case: the only place access is decided.
+
+Predicates answer one question each and are safe with obj=None (they then say False, except the
+pure role checks). Combined predicates build the scopes of SPEC §1; `rules.add_perm` ties them to
+the permission codenames that views, templates, exports and downloads ask through
+`user.has_perm(perm, case)`. `casework.selectors.case_scope_q` builds the same scopes as a queryset
+filter; tests/casework/test_scope_parity.py holds the two together.
+"""
+
+import rules
+
+from casework.states import EDITABLE_BY_COORDINATOR, ENDED, Status
+from portal import roles
+
+
+def _profile_org_id(user):
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    return profile.organization_id if profile else None
+
+
+def assigned_upazila_ids(user) -> frozenset[int]:
+    """The upazilas a user is assigned to, cached on the user object for the request."""
+    cached = getattr(user, "_protikar_upazilas", None)
+    if cached is None:
+        profile = getattr(user, "profile", None) if user.is_authenticated else None
+        cached = frozenset(profile.upazilas.values_list("id", flat=True)) if profile else frozenset()
+        user._protikar_upazilas = cached
+    return cached
+
+
+def _role(name):
+    @rules.predicate(name=f"has_role_{name}")
+    def check(user):
+        return name in roles.user_roles(user)
+
+    return check
+
+
+is_field_coordinator = _role(roles.FIELD_COORDINATOR)
+is_primary_advisor = _role(roles.PRIMARY_ADVISOR)
+is_legal_advisor = _role(roles.LEGAL_ADVISOR)
+is_programme_lead = _role(roles.PROGRAMME_LEAD)
+is_meal_analyst = _role(roles.MEAL_ANALYST)
+is_org_admin = _role(roles.ORG_ADMIN)
+is_system_admin = _role(roles.SYSTEM_ADMIN)
+is_content_editor = _role(roles.CONTENT_EDITOR)
+
+
+@rules.predicate
+def is_in_case_org(user, case):
+    """The case is owned by the user's organisation."""
+    return case is not None and case.organization_id is not None and case.organization_id == _profile_org_id(user)
+
+
+@rules.predicate
+def is_in_assigned_upazila(user, case):
+    """The worker's upazila is one the user is assigned to."""
+    return case is not None and case.upazila_id is not None and case.upazila_id in assigned_upazila_ids(user)
+
+
+@rules.predicate
+def is_assigned(user, case):
+    """The case is assigned to the user (as its coordinator)."""
+    return case is not None and case.assigned_to_id is not None and case.assigned_to_id == user.pk
+
+
+@rules.predicate
+def is_case_legal_aid_org(user, case):
+    """The case was forwarded or referred to the user's (legal-aid) organisation."""
+    return case is not None and case.legal_aid_org_id is not None and case.legal_aid_org_id == _profile_org_id(user)
+
+
+@rules.predicate
+def is_case_entrant(user, case):
+    return case is not None and case.entered_by_id == user.pk
+
+
+@rules.predicate
+def is_editable_by_coordinator(user, case):
+    """Draft or returned: the coordinator may still correct what they entered."""
+    return case is not None and case.status in EDITABLE_BY_COORDINATOR
+
+
+@rules.predicate
+def is_ended(user, case):
+    return case is not None and case.status in ENDED
+
+
+@rules.predicate
+def is_in_state_primary_review(user, case):
+    return case is not None and case.status == Status.PRIMARY_REVIEW
+
+
+@rules.predicate
+def is_in_state_final_review(user, case):
+    return case is not None and case.status == Status.FINAL_REVIEW
+
+
+# --- Scopes (SPEC §1 "Need to know") ---------------------------------------------------------
+coordinator_scope = is_field_coordinator & ((is_in_case_org & is_in_assigned_upazila) | is_assigned)
+primary_scope = is_primary_advisor & is_in_case_org
+legal_scope = is_legal_advisor & (is_case_legal_aid_org | is_case_entrant)
+advisor_scope = primary_scope | legal_scope | is_programme_lead
+in_scope = coordinator_scope | advisor_scope
+
+# Coordinators correct personal data only while the case is with them (draft or returned).
+coordinator_may_edit = coordinator_scope & is_editable_by_coordinator
+may_edit_personal = (coordinator_may_edit | advisor_scope) & ~is_ended
+
+has_case_role = is_field_coordinator | is_primary_advisor | is_legal_advisor | is_programme_lead
+
+# --- Permissions -----------------------------------------------------------------------------
+rules.add_perm("casework.view_case", in_scope)
+rules.add_perm("casework.change_case", may_edit_personal)
+rules.add_perm("casework.add_case", is_field_coordinator | is_legal_advisor | is_programme_lead)
+rules.add_perm("casework.list_cases", has_case_role)
+rules.add_perm("casework.view_justice_seeker", in_scope)
+rules.add_perm("casework.change_justice_seeker", may_edit_personal)
+rules.add_perm("casework.view_perpetrator", in_scope)
+rules.add_perm("casework.change_perpetrator", may_edit_personal)
+rules.add_perm("casework.view_post_analysis", advisor_scope)
+rules.add_perm("casework.change_post_analysis", (legal_scope | is_programme_lead) & ~is_ended)
+# Actions, follow-ups, comments and attachments: everyone on the case, while it is open.
+rules.add_perm("casework.record_action", in_scope & ~is_ended)
+rules.add_perm("casework.comment_case", in_scope)
+rules.add_perm("casework.view_attachment", in_scope)
+rules.add_perm("casework.add_attachment", may_edit_personal)
+rules.add_perm("casework.review_case", advisor_scope)
+rules.add_perm("casework.assign_case", (primary_scope | is_programme_lead) & ~is_ended)
+rules.add_perm("casework.request_close", advisor_scope)
+rules.add_perm("casework.close_case", legal_scope | is_programme_lead)
+rules.add_perm("casework.export_identified", is_primary_advisor | is_legal_advisor | is_programme_lead)
+rules.add_perm("casework.import_cases", is_programme_lead)
+rules.add_perm("casework.view_audit_log", is_programme_lead)
+rules.add_perm(
+    "casework.view_reports",
+    has_case_role | is_meal_analyst | is_org_admin,
+)
+# Identified figures (names, per-case rows) in reports: never for MEAL or org admins.
+rules.add_perm("casework.view_identified_reports", has_case_role)
+rules.add_perm("casework.manage_reference_lists", is_system_admin)
