@@ -102,6 +102,8 @@ class CaseFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def categories(obj, create, extracted, **kwargs):
+        if not create:
+            return
         obj.categories.set(extracted if extracted is not None else [CaseCategoryFactory()])
 
 
