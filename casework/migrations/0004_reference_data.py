@@ -8,5 +8,5 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("casework", "0003_casenumbersequence_casesource_departureroute_and_more")]
+    dependencies = [("casework", "0003_case_record")]
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -47,7 +47,7 @@ class Case(models.Model):
         _("description of the case"),
         help_text=_("What happened, who did it, when, where, why and how (5W1H)."),
     )
-    source = models.ForeignKey(CaseSource, on_delete=models.PROTECT, null=True, verbose_name=_("source of the case"))
+    source = models.ForeignKey(CaseSource, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("source of the case"))
     source_detail = models.CharField(_("source details"), max_length=200, blank=True)
     expected_remedies = models.ManyToManyField(
         "knowledge.ExpectedRemedy", blank=True, related_name="cases", verbose_name=_("expected remedies")
@@ -60,10 +60,10 @@ class Case(models.Model):
     prior_complaint_number = models.CharField(_("complaint or case number"), max_length=60, blank=True)
 
     # Where the worker's permanent address is, to district level (below that is personal data).
-    division = models.ForeignKey(Division, on_delete=models.PROTECT, null=True, verbose_name=_("division"))
-    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, verbose_name=_("district"))
+    division = models.ForeignKey(Division, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("division"))
+    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("district"))
     # Kept on the case for scoping and aggregate reports; shown only with justice-seeker permission.
-    upazila = models.ForeignKey(Upazila, on_delete=models.PROTECT, null=True, verbose_name=_("upazila"))
+    upazila = models.ForeignKey(Upazila, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("upazila"))
 
     # 3. Recruitment (the agency and sub-agent identities are perpetrator data: see Recruitment)
     destination_country = models.ForeignKey(
