@@ -262,3 +262,179 @@ class FocalPoint(KnowledgeSnippet):
     @property
     def is_woman(self) -> bool:
         return self.gender == Gender.FEMALE
+
+
+# --- Pages --------------------------------------------------------------------------------------
+# Imported here (not at the top) only to keep the snippet half of this module readable on its own.
+from django.http import Http404  # noqa: E402
+from wagtail.admin.panels import FieldPanel  # noqa: E402
+from wagtail.fields import StreamField  # noqa: E402
+from wagtail.models import Page  # noqa: E402
+from wagtail.search import index  # noqa: E402
+from wagtail.url_routing import RouteResult  # noqa: E402
+
+from .blocks import GuideStreamBlock  # noqa: E402
+
+# Set on the request when a page of another language is shown in place of a missing translation.
+FALLBACK_ATTR = "knowledge_shown_in_place_of"
+
+
+class KnowledgePage(Page):
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two short sentences."))
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The locale the reader asked for when this page is shown because it has no translation yet.
+        context["shown_in_place_of"] = getattr(request, FALLBACK_ATTR, None)
+        return context
+
+
+class FallbackIndexMixin:
+    """An index whose children missing in this language are served from another language.
+
+    /bn/guides/<slug>/ for a guide written only in English serves the English guide under a Bangla
+    notice (see docs/content.md) instead of a 404, and the index lists it, marked as English.
+    """
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if len(path_components) != 1:
+                raise
+            child = self.untranslated_children().filter(slug=path_components[0]).first()
+            if child is None:
+                raise
+            setattr(request, FALLBACK_ATTR, self.locale)
+            return RouteResult(child.specific)
+
+    def untranslated_children(self):
+        """Live children of this index's translations that have no live page in this language."""
+        own_keys = Page.objects.child_of(self).values("translation_key")
+        other_indexes = Page.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
+        qs = Page.objects.none()
+        for other in other_indexes:
+            qs = qs | Page.objects.child_of(other)
+        return qs.live().public().exclude(translation_key__in=own_keys).select_related("locale")
+
+
+class ChannelIndexPage(FallbackIndexMixin, KnowledgePage):
+    subpage_types = ["knowledge.ChannelPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("redress channel index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["channel_pages"] = (
+            ChannelPage.objects.child_of(self).live().public().select_related("channel").order_by("channel__sort_order", "path")
+        )
+        context["untranslated"] = self.untranslated_children()
+        return context
+
+
+class ChannelPage(KnowledgePage):
+    channel = models.ForeignKey(
+        RedressChannel, on_delete=models.PROTECT, related_name="pages", verbose_name=_("redress channel"),
+        help_text=_("The page shows this channel's facts; edit them in Snippets → Redress channels."),
+    )
+    body = StreamField(GuideStreamBlock(), blank=True, verbose_name=_("more about this channel"))
+
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body"), index.SearchField("channel_text")]
+    content_panels = KnowledgePage.content_panels + [FieldPanel("channel"), FieldPanel("body")]
+    parent_page_types = ["knowledge.ChannelIndexPage"]
+
+    class Meta:
+        verbose_name = _("redress channel page")
+
+    def channel_text(self) -> str:
+        """The snippet's text, so that search finds the page by words of the channel's facts."""
+        channel = self.channel
+        fields = ["name", "summary", "handles", "who_can_use", "where_to_file", "how_to_file",
+                  "documents_needed", "cost", "usual_time", "what_to_expect", "contacts"]
+        return "\n".join(getattr(channel, f) for f in fields)
+
+
+class GuideIndexPage(FallbackIndexMixin, KnowledgePage):
+    subpage_types = ["knowledge.GuidePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("guide index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = GuidePage.objects.child_of(self).live().public()
+        context["untranslated"] = self.untranslated_children()
+        return context
+
+
+class GuidePage(KnowledgePage):
+    body = StreamField(GuideStreamBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    content_panels = KnowledgePage.content_panels + [FieldPanel("body")]
+    parent_page_types = ["knowledge.GuideIndexPage"]
+
+    class Meta:
+        verbose_name = _("guide")
+
+
+class MatrixPage(KnowledgePage):
+    """The case category matrix and the documentation matrix, drawn from the snippets."""
+
+    max_count_per_parent = 1
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = _("matrix page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import matrix
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(matrix())
+        return context
+
+
+class FindHelpPage(KnowledgePage):
+    """A few questions (GET form, no JavaScript) that recommend channels and documents."""
+
+    max_count_per_parent = 1
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = _("find-help page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import find_help_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(find_help_context(request))
+        return context
+
+
+class HelplinesPage(KnowledgePage):
+    body = StreamField(GuideStreamBlock(), blank=True, verbose_name=_("national helplines"))
+
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    content_panels = KnowledgePage.content_panels + [FieldPanel("body")]
+    max_count_per_parent = 1
+    subpage_types: list = []
+
+    class Meta:
+        verbose_name = _("helplines page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import helplines_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(helplines_context(request))
+        return context

@@ -1,0 +1,362 @@
+"""Initial knowledge-base content in Bangla with real wagtail-localize English translations.
+
+`seed_knowledge()` is idempotent and never overwrites what editors changed: a Bangla row or page
+that exists (matched by `code`, or by slug under its parent) is left alone, and an English
+translation is only made when none exists. The English rows are made the way an editor would make
+them in wagtail-localize: a TranslationSource of the Bangla object, a StringTranslation for each of
+its strings, then `create_or_update_translation`. So they share the Bangla row's translation_key,
+and wagtail-localize's "sync" later shows editors exactly which Bangla strings changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+from portal import roles
+
+from .content import pages as page_content
+from .content import snippets as snippet_content
+from .models import (
+    CaseCategory,
+    CategoryChannel,
+    CategoryDocument,
+    ChannelIndexPage,
+    ChannelPage,
+    DocumentType,
+    ExpectedRemedy,
+    FindHelpPage,
+    FocalPoint,
+    GuideIndexPage,
+    GuidePage,
+    HelplinesPage,
+    MatrixPage,
+    RedressChannel,
+    SubCategory,
+)
+
+logger = logging.getLogger(__name__)
+
+SNIPPET_MODELS = [DocumentType, ExpectedRemedy, RedressChannel, CaseCategory, FocalPoint]
+PAGE_MODELS = [ChannelIndexPage, ChannelPage, GuideIndexPage, GuidePage, MatrixPage, FindHelpPage, HelplinesPage]
+ID_NAMESPACE = uuid.UUID("5b0d1f5e-5a0e-4d4b-9f55-0d2f6b1c9a11")
+
+
+class SeedTranslationError(Exception):
+    """The English text given does not line up with the Bangla source (an editor changed it)."""
+
+
+# --- translations through wagtail-localize -------------------------------------------------------
+
+
+def _english_strings(shadow) -> dict[str, list[str]]:
+    strings: dict[str, list[str]] = defaultdict(list)
+    for segment in extract_segments(shadow):
+        if isinstance(segment, StringSegmentValue):
+            strings[segment.path].append(segment.string.data)
+    return strings
+
+
+def translate(source_obj, shadow, locale: Locale):
+    """Translate `source_obj` into `locale` with the strings of `shadow` (same shape, other text).
+
+    Strings line up by segment path (field, child translation_key, block id) and order within it.
+    """
+    source, created = TranslationSource.get_or_create_from_instance(source_obj)
+    if not created:
+        source.update_from_db()
+    english = _english_strings(shadow)
+    seen: dict[str, int] = defaultdict(int)
+    pending = []
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context").order_by("order"):
+        path = segment.context.path
+        index = seen[path]
+        seen[path] += 1
+        try:
+            data = english[path][index]
+        except (KeyError, IndexError) as exc:
+            raise SeedTranslationError(f"{source_obj!r}: no English text for {path}") from exc
+        pending.append((segment, data))
+    for segment, data in pending:
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string, locale=locale, context=segment.context,
+            defaults={"data": data, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    Translation.objects.get_or_create(source=source, target_locale=locale)
+    is_page = isinstance(source_obj, Page)
+    # Pages: save a draft and publish it here, because wagtail-localize publishes on transaction
+    # commit, which never comes inside a test's transaction.
+    translated, _created = source.create_or_update_translation(locale, publish=not is_page)
+    if is_page:
+        translated = translated.specific
+        translated.get_latest_revision().publish()
+    return translated
+
+
+def _translate_safely(source_obj, shadow, locale):
+    try:
+        with transaction.atomic():
+            return translate(source_obj, shadow, locale)
+    except SeedTranslationError as exc:
+        # The Bangla source was edited before it was ever translated: leave it to the translators.
+        logger.warning("Not translating %s: %s", source_obj, exc)
+        return None
+
+
+# --- snippets -----------------------------------------------------------------------------------
+
+
+def _set_texts(obj, texts: dict, lang: int):
+    for name, pair in texts.items():
+        setattr(obj, name, pair[lang])
+
+
+def _seed_simple(model, specs, bn: Locale, en: Locale) -> dict[str, object]:
+    """Rows keyed by code: Bangla created if missing, English translated if missing."""
+    rows = {}
+    for order, spec in enumerate(specs):
+        row = model.objects.filter(locale=bn, code=spec["code"]).first()
+        if row is None:
+            plain = {"sort_order": (order + 1) * 10, **spec.get("plain", {})}
+            row = model(locale=bn, code=spec["code"], **plain)
+            _set_texts(row, spec["text"], 0)
+            row.full_clean()
+            row.save()
+        if row.get_translation_or_none(en) is None:
+            shadow = row.copy_for_translation(en)
+            _set_texts(shadow, spec["text"], 1)
+            _translate_safely(row, shadow, en)
+        rows[spec["code"]] = row
+    return rows
+
+
+def _seed_categories(specs, bn, en, channels, documents, remedies):
+    for order, spec in enumerate(specs):
+        row = CaseCategory.objects.filter(locale=bn, code=spec["code"]).first()
+        if row is None:
+            row = CaseCategory(
+                locale=bn, code=spec["code"], migration_stage=spec["stage"], bmet_accepts=spec["bmet"],
+                sort_order=(order + 1) * 10,
+            )
+            _set_texts(row, spec["text"], 0)
+            row.sub_categories = [
+                SubCategory(locale=bn, code=code, name=pair[0]) for code, pair in spec["subs"]
+            ]
+            row.channels = [
+                CategoryChannel(locale=bn, channel=channels[code], note=(note[0] if note else ""))
+                for code, note in spec["channels"]
+            ]
+            row.documents = [
+                CategoryDocument(locale=bn, document_type=documents[code], required=required)
+                for code, required in spec["documents"]
+            ]
+            row.remedies = [remedies[code] for code in spec["remedies"]]
+            row.save()
+        if row.get_translation_or_none(en) is None:
+            shadow = row.copy_for_translation(en)
+            _set_texts(shadow, spec["text"], 1)
+            sub_names = {code: pair[1] for code, pair in spec["subs"]}
+            for sub in shadow.sub_categories.all():
+                sub.name = sub_names.get(sub.code, sub.name)
+            notes = {code: (note[1] if note else "") for code, note in spec["channels"]}
+            for link in shadow.channels.all():
+                link.note = notes.get(link.channel.code, link.note)
+            _translate_safely(row, shadow, en)
+
+
+def _seed_focal_points(specs, bn, en):
+    from casework.geography import find_district
+
+    for spec in specs:
+        district = find_district(spec["district"])
+        if district is None:
+            continue
+        row = FocalPoint.objects.filter(locale=bn, district=district, phone=spec["phone"]).first()
+        if row is None:
+            row = FocalPoint(locale=bn, district=district, gender=spec["gender"], phone=spec["phone"])
+            _set_texts(row, spec["text"], 0)
+            row.save()
+        if row.get_translation_or_none(en) is None:
+            shadow = row.copy_for_translation(en)
+            _set_texts(shadow, spec["text"], 1)
+            _translate_safely(row, shadow, en)
+
+
+# --- pages --------------------------------------------------------------------------------------
+
+
+def _block_id(*parts) -> str:
+    return str(uuid.uuid5(ID_NAMESPACE, "/".join(str(p) for p in parts)))
+
+
+def _stream(body, lang: int, key: str) -> list[dict]:
+    """Raw StreamField data with ids that are the same in both languages (segment paths use them)."""
+    out = []
+    for i, (block_type, value) in enumerate(body):
+        bid = _block_id(key, i)
+        if block_type in ("heading", "text", "paragraph"):
+            raw = value[lang]
+        elif block_type == "callout":
+            raw = {"title": value["title"][lang], "text": value["text"][lang], "tone": value.get("tone", "info")}
+        elif block_type == "steps":
+            raw = {
+                "title": value["title"][lang] if value.get("title") else "",
+                "steps": [{"type": "item", "value": s[lang], "id": _block_id(key, i, j)} for j, s in enumerate(value["steps"])],
+            }
+        elif block_type == "checklist":
+            raw = {
+                "title": value["title"][lang],
+                "items": [
+                    {"type": "item", "value": {"text": text[lang], "required": required}, "id": _block_id(key, i, j)}
+                    for j, (text, required) in enumerate(value["items"])
+                ],
+            }
+        elif block_type == "faq":
+            raw = {
+                "title": value["title"][lang] if value.get("title") else "",
+                "questions": [
+                    {"type": "item", "value": {"question": q[lang], "answer": a[lang]}, "id": _block_id(key, i, j)}
+                    for j, (q, a) in enumerate(value["questions"])
+                ],
+            }
+        else:  # pragma: no cover - a typo in the content modules
+            raise ValueError(f"unknown block type {block_type}")
+        out.append({"type": block_type, "value": raw, "id": bid})
+    return out
+
+
+def _page_fields(model, spec, lang: int, extra=None) -> dict:
+    fields = {"title": spec["title"][lang], "slug": spec["slug"], "intro": spec["intro"][lang]}
+    if spec.get("seo_title"):
+        fields["seo_title"] = spec["seo_title"][lang]
+    if spec.get("search_description"):
+        fields["search_description"] = spec["search_description"][lang]
+    if "body" in spec and hasattr(model, "body"):
+        fields["body"] = _stream(spec["body"], lang, f"{model.__name__}/{spec['slug']}")
+    fields.update(extra or {})
+    return fields
+
+
+def _seed_page(parent, model, spec, en, extra=None):
+    """The Bangla page under `parent` (created if missing) and its English translation."""
+    page = model.objects.child_of(parent).filter(slug=spec["slug"]).first()
+    if page is None:
+        page = model(**_page_fields(model, spec, 0, extra))
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+    if page.get_translation_or_none(en) is None and parent.get_translation_or_none(en) is not None:
+        shadow = model(locale=en, **_page_fields(model, spec, 1, extra))
+        _translate_safely(page, shadow, en)
+    return page
+
+
+def _link_home_cards(home, targets: list[Page]):
+    """Point the home page's link cards that have no link yet at the knowledge pages, in order."""
+    changed = False
+    stream = home.body
+    for block in stream:
+        if block.block_type != "cards":
+            continue
+        for card, target in zip(block.value, targets):
+            if target is not None and not card["page"] and not card["url"]:
+                card["page"] = target
+                changed = True
+    if changed:
+        home.body = stream
+        home.save_revision().publish()
+
+
+def _seed_pages(bn, en):
+    from home.content import ensure_home_pages
+
+    home = ensure_home_pages()
+    pc = page_content
+    find_help = _seed_page(home, FindHelpPage, pc.FIND_HELP, en)
+    channel_index = _seed_page(home, ChannelIndexPage, pc.CHANNEL_INDEX, en)
+    for spec in pc.CHANNEL_PAGES:
+        channel = RedressChannel.objects.filter(locale=bn, code=spec["channel"]).first()
+        if channel is not None:
+            _seed_page(channel_index, ChannelPage, spec, en, extra={"channel": channel})
+    guide_index = _seed_page(home, GuideIndexPage, pc.GUIDE_INDEX, en)
+    for spec in pc.GUIDES:
+        _seed_page(guide_index, GuidePage, spec, en)
+    matrix = _seed_page(home, MatrixPage, pc.MATRIX, en)
+    helplines = _seed_page(home, HelplinesPage, pc.HELPLINES, en)
+
+    # Home cards, in the order of home/content.py: which path, which papers, helpline numbers.
+    bn_targets = [channel_index, matrix, helplines]
+    _link_home_cards(home.specific, bn_targets)
+    home_en = home.get_translation_or_none(en)
+    if home_en is not None:
+        _link_home_cards(home_en.specific, [p.get_translation_or_none(en) for p in bn_targets])
+    return {"find_help": find_help, "channels": channel_index, "guides": guide_index,
+            "matrix": matrix, "helplines": helplines}
+
+
+# --- permissions --------------------------------------------------------------------------------
+
+
+def ensure_editor_permissions():
+    """content_editor: Wagtail admin, pages, knowledge snippets, images, documents, translation.
+    system_admin: Wagtail admin and the knowledge snippets (the reference lists the case system uses).
+    Neither gets any casework permission. Idempotent."""
+    editor, _ = Group.objects.get_or_create(name=roles.CONTENT_EDITOR)
+    sysadmin, _ = Group.objects.get_or_create(name=roles.SYSTEM_ADMIN)
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    snippet_perms = list(Permission.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(*SNIPPET_MODELS).values(),
+        codename__regex=r"^(add|change|delete|view)_",
+    ))
+    editor_extra = list(Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation"))
+    editor.permissions.add(access_admin, *snippet_perms, *editor_extra)
+    sysadmin.permissions.add(access_admin, *snippet_perms)
+
+    root = Page.get_first_root_node()
+    if root is not None:
+        page_ct = ContentType.objects.get_for_model(Page)
+        for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
+            permission = Permission.objects.get(content_type=page_ct, codename=codename)
+            GroupPagePermission.objects.get_or_create(group=editor, page=root, permission=permission)
+    collection = Collection.get_first_root_node()
+    if collection is not None:
+        for app_label, codenames in (("wagtailimages", ("add_image", "change_image", "choose_image")),
+                                     ("wagtaildocs", ("add_document", "change_document", "choose_document"))):
+            for permission in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames):
+                GroupCollectionPermission.objects.get_or_create(group=editor, collection=collection, permission=permission)
+
+
+# --- entry point --------------------------------------------------------------------------------
+
+
+def seed_knowledge(*, demo_focal_points: bool | None = None) -> dict:
+    """Create the knowledge base content (both languages). Safe to run again at any time.
+
+    Demo focal points (people in districts, with phone numbers that cannot be dialled) are only
+    added outside production: real focal points are entered by editors.
+    """
+    if demo_focal_points is None:
+        demo_focal_points = getattr(settings, "PROTIKAR_ENV", "") != "production"
+    bn, _ = Locale.objects.get_or_create(language_code="bn")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    sc = snippet_content
+    with transaction.atomic():
+        ensure_editor_permissions()
+        documents = _seed_simple(DocumentType, sc.DOCUMENT_TYPES, bn, en)
+        remedies = _seed_simple(ExpectedRemedy, sc.REMEDIES, bn, en)
+        channels = _seed_simple(RedressChannel, sc.CHANNELS, bn, en)
+        _seed_categories(sc.CATEGORIES, bn, en, channels, documents, remedies)
+        if demo_focal_points:
+            _seed_focal_points(sc.DEMO_FOCAL_POINTS, bn, en)
+        pages = _seed_pages(bn, en)
+    return pages

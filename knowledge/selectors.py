@@ -1,0 +1,183 @@
+"""Reads of the knowledge snippets, in the reader's language with a fallback to Bangla.
+
+The Bangla (default-locale) rows are canonical: the case system stores them. Every function here
+returns rows of the active locale where a translation exists and the Bangla row otherwise, with a
+fixed number of queries whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from wagtail.models import Locale
+
+from .models import (
+    CaseCategory,
+    CategoryChannel,
+    CategoryDocument,
+    ChannelPage,
+    DocumentType,
+    ExpectedRemedy,
+    FocalPoint,
+    MigrationStage,
+    RedressChannel,
+)
+
+
+def _locales() -> tuple[Locale, Locale]:
+    """(active, default) locales; the same object twice when the reader reads Bangla."""
+    default = Locale.get_default()
+    try:
+        active = Locale.get_active()
+    except Locale.DoesNotExist:
+        active = default
+    return active, default
+
+
+def localized_rows(model, queryset=None):
+    """Rows of `model` in the active locale, plus Bangla rows that have no translation yet."""
+    active, default = _locales()
+    qs = queryset if queryset is not None else model.objects.all()
+    if active.pk == default.pk:
+        return qs.filter(locale=default)
+    translated_keys = model.objects.filter(locale=active).values("translation_key")
+    return qs.filter(Q(locale=active) | Q(locale=default) & ~Q(translation_key__in=translated_keys))
+
+
+def localize_many(objects) -> dict:
+    """Map translation_key → the object in the active locale (or itself) for a list of rows.
+
+    Used for relations that wagtail-localize copies unchanged from the source (ParentalManyToMany),
+    which therefore point at Bangla rows even from an English category. One query.
+    """
+    objects = list(objects)
+    result = {obj.translation_key: obj for obj in objects}
+    if not objects:
+        return result
+    active, _default = _locales()
+    model = type(objects[0])
+    for obj in model.objects.filter(locale=active, translation_key__in=list(result)):
+        result[obj.translation_key] = obj
+    return result
+
+
+def category_queryset():
+    """The canonical (Bangla) categories: what the case system stores."""
+    return CaseCategory.objects.filter(locale=Locale.get_default()).order_by("sort_order", "id")
+
+
+def category_choices() -> list[tuple[int, str]]:
+    """(pk of the Bangla category, name in the reader's language) for the case form. Two queries."""
+    bn_rows = list(category_queryset())
+    names = localize_many(bn_rows)
+    return [(row.pk, names[row.translation_key].name) for row in bn_rows]
+
+
+def categories():
+    """Categories in the reader's language with everything the matrices and find-help show."""
+    qs = localized_rows(CaseCategory).order_by("sort_order", "id").prefetch_related(
+        "sub_categories",
+        Prefetch("channels", queryset=CategoryChannel.objects.select_related("channel")),
+        Prefetch("documents", queryset=CategoryDocument.objects.select_related("document_type")),
+        "remedies",
+    )
+    rows = list(qs)
+    remedies = localize_many({r for row in rows for r in row.remedies.all()})
+    for row in rows:
+        row.localized_remedies = sorted(
+            (remedies[r.translation_key] for r in row.remedies.all()), key=lambda r: (r.sort_order, r.pk)
+        )
+    return rows
+
+
+def channel_pages() -> dict[str, ChannelPage]:
+    """channel code → live channel page in the reader's language (for links). One query."""
+    active, _default = _locales()
+    pages = ChannelPage.objects.live().public().filter(locale=active).select_related("channel")
+    return {page.channel.code: page for page in pages}
+
+
+def matrix() -> dict:
+    """Context for the matrix page: the category matrix and the documentation matrix."""
+    rows = categories()
+    doc_types = list(localized_rows(DocumentType).order_by("sort_order", "id"))
+    by_key = {}
+    for row in rows:
+        for link in row.documents.all():
+            by_key.setdefault(link.document_type.translation_key, {})[row.pk] = link.required
+    document_rows = []
+    for doc in doc_types:
+        marks = by_key.get(doc.translation_key, {})
+        if not marks:
+            continue
+        document_rows.append({"document": doc, "cells": [marks.get(row.pk) for row in rows]})
+    return {
+        "categories": rows,
+        "stages": MigrationStage,
+        "document_rows": document_rows,
+        "pages_by_channel": channel_pages(),
+    }
+
+
+@dataclass
+class Recommendation:
+    categories: list = field(default_factory=list)
+    channels: list = field(default_factory=list)  # RedressChannel, in recommended order
+    required_documents: list = field(default_factory=list)
+    recommended_documents: list = field(default_factory=list)
+    remedies: list = field(default_factory=list)
+
+    @property
+    def channel_codes(self) -> list[str]:
+        return [c.code for c in self.channels]
+
+
+def recommend(*, stage: str | None, problems: list[str], rows=None) -> Recommendation:
+    """Channels and documents for what happened.
+
+    `problems` are category codes; without any, every category of the stage counts. Channels keep
+    each category's recommended order (local ADR first, then BMET, then court), merged across
+    categories in category order; a document required by any chosen category is required.
+    """
+    rows = categories() if rows is None else rows
+    chosen = [r for r in rows if r.code in problems] if problems else []
+    if stage:
+        chosen = [r for r in chosen if r.migration_stage == stage] if problems else [
+            r for r in rows if r.migration_stage == stage
+        ]
+    result = Recommendation(categories=chosen)
+    seen_channels, docs, seen_remedies = set(), {}, set()
+    for row in chosen:
+        for link in row.channels.all():
+            if link.channel.code not in seen_channels:
+                seen_channels.add(link.channel.code)
+                result.channels.append(link.channel)
+        for link in row.documents.all():
+            key = link.document_type.code
+            doc, required = docs.get(key, (link.document_type, False))
+            docs[key] = (doc, required or link.required)
+        for remedy in row.localized_remedies:
+            if remedy.code not in seen_remedies:
+                seen_remedies.add(remedy.code)
+                result.remedies.append(remedy)
+    ordered = sorted(docs.values(), key=lambda pair: (pair[0].sort_order, pair[0].pk))
+    result.required_documents = [doc for doc, required in ordered if required]
+    result.recommended_documents = [doc for doc, required in ordered if not required]
+    return result
+
+
+def focal_points(district=None):
+    """Focal points in the reader's language, by district; women first within a district."""
+    qs = localized_rows(FocalPoint).select_related("district", "district__division")
+    if district is not None:
+        qs = qs.filter(district=district)
+    return qs.order_by("district__name_en", "gender", "organisation", "id")
+
+
+def channels():
+    return localized_rows(RedressChannel).order_by("sort_order", "id")
+
+
+def remedies():
+    return localized_rows(ExpectedRemedy).order_by("sort_order", "id")
