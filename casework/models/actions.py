@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from casework.states import Channel, Status
 
 from .case import Case
+from .mixins import CasePartMixin
 from .reference import GapTag, InterventionType
 
 
-class Transition(models.Model):
+class Transition(CasePartMixin, models.Model):
     """One step of the workflow: who did what, when, from which state to which, and why."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transitions")
@@ -29,7 +30,7 @@ class Transition(models.Model):
         verbose_name_plural = _("workflow steps")
 
 
-class Comment(models.Model):
+class Comment(CasePartMixin, models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     body = models.TextField(_("comment"))
@@ -41,7 +42,7 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
 
 
-class Intervention(models.Model):
+class Intervention(CasePartMixin, models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="interventions")
     type = models.ForeignKey(InterventionType, on_delete=models.PROTECT, verbose_name=_("intervention"))
     date = models.DateField(_("date"))
@@ -55,7 +56,7 @@ class Intervention(models.Model):
         verbose_name_plural = _("interventions")
 
 
-class Referral(models.Model):
+class Referral(CasePartMixin, models.Model):
     """A referral to a redress channel; an escalation names the channel it came from."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
@@ -75,7 +76,7 @@ class Referral(models.Model):
         verbose_name_plural = _("referrals")
 
 
-class ExternalReferral(models.Model):
+class ExternalReferral(CasePartMixin, models.Model):
     class ToKind(models.TextChoices):
         NGO = "ngo", _("An NGO")
         GOVERNMENT = "government", _("A government office")
@@ -93,7 +94,7 @@ class ExternalReferral(models.Model):
         verbose_name_plural = _("external referrals")
 
 
-class FollowUp(models.Model):
+class FollowUp(CasePartMixin, models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="follow_ups")
     date = models.DateField(_("date"), default=timezone.localdate)
     update = models.TextField(_("update"))
@@ -109,7 +110,7 @@ class FollowUp(models.Model):
         verbose_name_plural = _("follow-ups")
 
 
-class PostAnalysis(models.Model):
+class PostAnalysis(CasePartMixin, models.Model):
     """The analysis of facts, law, procedure and gaps (its own permission group)."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="post_analysis")

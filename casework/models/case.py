@@ -162,3 +162,6 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return self.case_number
+
+    def get_additional_data(self):
+        return {"case_id": self.pk}

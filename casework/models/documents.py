@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .case import Case
+from .mixins import CasePartMixin
 
 
 def private_storage():
@@ -17,7 +18,7 @@ def attachment_path(instance, filename):
     return f"cases/{instance.case_id}/{uuid.uuid4().hex}"
 
 
-class ChecklistItem(models.Model):
+class ChecklistItem(CasePartMixin, models.Model):
     """A document the category matrix suggests for this case, and whether the worker has it."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="checklist")
@@ -31,7 +32,7 @@ class ChecklistItem(models.Model):
         constraints = [models.UniqueConstraint(fields=["case", "document_type"], name="one_checklist_item_per_document")]
 
 
-class Attachment(models.Model):
+class Attachment(CasePartMixin, models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
     document_type = models.ForeignKey(
         "knowledge.DocumentType", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("document")

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .case import Case
+from .mixins import CasePartMixin
 from .geography import Union
 from .reference import EducationLevel, MaritalStatus, RecruitingAgency, Religion
 
@@ -18,7 +19,7 @@ class Gender(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class JusticeSeeker(models.Model):
+class JusticeSeeker(CasePartMixin, models.Model):
     """The worker who seeks justice. No field for immigration status, ever (seed 001: firewall)."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="justice_seeker")
@@ -60,7 +61,7 @@ class JusticeSeeker(models.Model):
         return self.name
 
 
-class Recruitment(models.Model):
+class Recruitment(CasePartMixin, models.Model):
     """Who recruited the worker: agency and sub-agent identities (perpetrator data group)."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="recruitment")
@@ -83,7 +84,7 @@ class Recruitment(models.Model):
         return self.agent_name or self.agency_name or str(self.agency or "")
 
 
-class Perpetrator(models.Model):
+class Perpetrator(CasePartMixin, models.Model):
     class Kind(models.TextChoices):
         INDIVIDUAL = "individual", _("Individual")
         COMPANY = "company", _("Company")

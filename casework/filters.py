@@ -1,0 +1,73 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from casework.fields import LocalDateField
+from casework.models import Case, Country, District, Division, Organization, Upazila
+from casework.models.people import Gender
+from casework.states import Status
+
+SORTS = {
+    "newest": ("-created_at", "-id"),
+    "oldest": ("created_at", "id"),
+    "number": ("case_number",),
+    "status": ("status", "-created_at"),
+    "district": ("district__name_en", "-created_at"),
+    "waiting": ("status_changed_at", "id"),
+}
+
+
+class LocalDateFilter(django_filters.DateFilter):
+    field_class = LocalDateField
+
+
+class CaseFilter(django_filters.FilterSet):
+    """Filters of the case list. None of them takes personal data (that search is POSTed)."""
+
+    q = django_filters.CharFilter(label=_("Case number"), method="filter_case_number")
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple)
+    category = django_filters.ModelChoiceFilter(field_name="categories", queryset=None, label=_("Category"))
+    division = django_filters.ModelChoiceFilter(queryset=Division.objects.all(), label=_("Division"))
+    district = django_filters.ModelChoiceFilter(queryset=District.objects.all(), label=_("District"))
+    upazila = django_filters.ModelChoiceFilter(queryset=Upazila.objects.all(), label=_("Upazila"))
+    gender = django_filters.ChoiceFilter(field_name="justice_seeker__gender", choices=Gender.choices, label=_("Gender"))
+    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.all(), label=_("Organisation"))
+    destination = django_filters.ModelChoiceFilter(field_name="destination_country", queryset=Country.objects.all(), label=_("Destination country"))
+    received_from = LocalDateFilter(field_name="created_at", lookup_expr="date__gte", label=_("Received from"),
+                                    widget=forms.DateInput(attrs={"type": "date"}))
+    received_to = LocalDateFilter(field_name="created_at", lookup_expr="date__lte", label=_("Received until"),
+                                  widget=forms.DateInput(attrs={"type": "date"}))
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), method="filter_sort", empty_label=None,
+        choices=[("newest", _("Newest first")), ("oldest", _("Oldest first")), ("number", _("Case number")),
+                 ("status", _("Status")), ("district", _("District")), ("waiting", _("Waiting longest"))],
+    )
+
+    class Meta:
+        model = Case
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from knowledge.selectors import category_queryset, localize_many
+
+        cats = category_queryset()
+        self.filters["category"].queryset = cats
+        # Country list: the common destinations only, to keep the form light on a phone.
+        self.filters["destination"].queryset = Country.objects.filter(priority__lt=1000)
+        names = {k: v.name for k, v in localize_many(cats).items()}
+        self.form.fields["category"].label_from_instance = lambda c: names.get(c.translation_key, c.name)
+
+    def filter_case_number(self, queryset, name, value):
+        from casework.fields import ascii_digits
+
+        value = ascii_digits(value).strip().upper()
+        if not value:
+            return queryset
+        if value.isdigit():  # "42" or "০০৪২" finds PRK-2026-00042 (and that number of other years)
+            return queryset.filter(case_number__endswith=f"-{int(value):05d}")
+        return queryset.filter(case_number__icontains=value)
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by(*SORTS.get(value, SORTS["newest"]))
