@@ -6,9 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from portal import health
 from portal import views as portal_views
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),  # load balancers: outside i18n, no redirect, no session
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -17,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("portal.accounts.urls")),
     path("staff/", portal_views.StaffHomeView.as_view(), name="staff_home"),
     path("search/", home_views.search, name="search"),
+    path("cases/", include("casework.urls")),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,
