@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific files import * from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django.contrib.admin",
+    "axes",  # lockout after repeated failed sign-ins
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # printable backup codes
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,10 +65,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "portal.middleware.IdleTimeoutMiddleware",
+    "portal.middleware.SecurityGateMiddleware",  # 2FA, password age, code of conduct before anything else
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.middleware.PortalCSPMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
 ]
 
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ROOT_URLCONF = "portal.urls"
 
 TEMPLATES = [
@@ -97,6 +109,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out users before any password check
 ]
 
 PASSWORD_HASHERS = [
@@ -111,6 +124,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+    {"NAME": "portal.accounts.validators.ComplexityValidator"},  # SOP: upper case, digit, symbol
+    {"NAME": "portal.accounts.validators.PasswordHistoryValidator", "OPTIONS": {"remember": 5}},
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff_home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -157,8 +172,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Sessions and cookies -----------------------------------------------------------------------
-SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: each request extends the 30 minutes
+# Idle sessions end after this many minutes (portal.middleware.IdleTimeoutMiddleware; a warning shows
+# SESSION_TIMEOUT_WARNING_SECONDS before), and any session after SESSION_ABSOLUTE_TIMEOUT_HOURS.
+SESSION_IDLE_TIMEOUT_MINUTES = int(os.environ.get("PROTIKAR_IDLE_TIMEOUT_MINUTES", "30"))
+SESSION_TIMEOUT_WARNING_SECONDS = 120
+SESSION_ABSOLUTE_TIMEOUT_HOURS = 12
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: each request extends the cookie too
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -168,12 +188,71 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 LOGGING = {
     "version": 1,
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Security: sign-in, passwords, two-factor, lockout, CSP (portal.accounts; docs/threat-model.md) ---
+INVITATION_VALID_HOURS = 72
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PROTIKAR_PASSWORD_MAX_AGE_DAYS", "90"))  # 0 switches it off
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60  # reset links work for two hours
+CODE_OF_CONDUCT_REQUIRED = True
+# Roles that see personal data must use two-factor login (SPEC §6); anyone may turn it on.
+TWO_FACTOR_REQUIRED_ROLES = ["programme_lead", "legal_advisor", "primary_advisor", "system_admin"]
+OTP_TOTP_ISSUER = "Protikar"
+# (attempts, seconds) per client address, or per e-mail for password_reset_email; see accounts/ratelimit.py.
+RATE_LIMITS = {
+    "login": (30, 15 * 60),
+    "password_reset": (10, 60 * 60),
+    "password_reset_email": (3, 60 * 60),
+    "otp": (10, 15 * 60),
+}
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # per user and address: a stranger cannot lock staff out
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
+# Behind the reverse proxy (production.py) the client address is the last X-Forwarded-For hop it added.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # one reset flow: the portal's, which is rate-limited
+# /cms/login/ itself redirects to the portal login (portal.middleware.SecurityGateMiddleware).
+# django-csp 4: no inline script anywhere in the portal; the Wagtail admin needs inline script (see
+# portal.middleware.PortalCSPMiddleware). Inline style attributes are allowed: they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://www.youtube.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+CONTENT_SECURITY_POLICY_CMS = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+    }
+}
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every handler scrubs phone and passport numbers and query strings (portal/logging.py).
+    "filters": {"scrub_personal_data": {"()": "portal.logging.ScrubPersonalDataFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["scrub_personal_data"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
 # Roles (Django groups) exactly as SPEC §1; created by a data migration in casework.
+    "loggers": {
+        # runserver's request lines and Django's 4xx/5xx request log carry full URLs.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "protikar": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 ROLE_FIELD_COORDINATOR = "field_coordinator"
 ROLE_PRIMARY_ADVISOR = "primary_advisor"
 ROLE_LEGAL_ADVISOR = "legal_advisor"
