@@ -29,3 +29,19 @@ def user_in_role(demo_people, django_user_model):
         return qs.first()
 
     return get
+
+
+@pytest.fixture
+def demo_world(demo_people):
+    """Demo people plus 44 demo cases (every workflow state several times) over three categories."""
+    from casework.demo import seed_cases
+    from knowledge.models import CategoryDocument
+    from tests.factories import CaseCategoryFactory, DocumentTypeFactory
+
+    categories = [CaseCategoryFactory(name=n) for n in ("Fraud by a sub-agent", "Wage theft", "Death abroad")]
+    passport = DocumentTypeFactory(code="passport-copy", name="Passport copy")
+    receipt = DocumentTypeFactory(code="receipt", name="Money receipt")
+    CategoryDocument.objects.create(category=categories[0], document_type=passport, required=True, locale=categories[0].locale)
+    CategoryDocument.objects.create(category=categories[0], document_type=receipt, required=False, locale=categories[0].locale)
+    seed_cases(44)
+    return {"categories": categories, "documents": [passport, receipt]}
