@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "home",
     "knowledge",
     "casework",
+    "casework.imports",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "auditlog",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "axes",  # lockout after repeated failed sign-ins
     "django_otp",
@@ -169,7 +171,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Background tasks (django-tasks; Wagtail uses it too) ---------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Tasks are stored in the database and run by `manage.py db_worker` (started by `make run`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # --- Sessions and cookies -----------------------------------------------------------------------
 # Idle sessions end after this many minutes (portal.middleware.IdleTimeoutMiddleware; a warning shows

@@ -1,0 +1,181 @@
+"""Reading an uploaded register safely: .xlsx or .csv, nothing else.
+
+Refused with a clear message (never a 500): files over the size limit, encrypted workbooks,
+old .xls files, zip bombs, anything that is not a spreadsheet. Formulas are never evaluated:
+the workbook is read without computed values, and a cell holding a formula is reported as such.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .headers import find_header_row
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+DEFAULT_MAX_BYTES = 15 * 1024 * 1024
+DEFAULT_MAX_ROWS = 50_000
+MAX_COLUMNS = 200
+# An .xlsx unpacks to about 5-10 times its size; far more means a zip bomb.
+MAX_UNPACKED = 400 * 1024 * 1024
+MAX_RATIO = 200
+
+
+def max_bytes() -> int:
+    return getattr(settings, "IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def max_rows() -> int:
+    return getattr(settings, "IMPORT_MAX_ROWS", DEFAULT_MAX_ROWS)
+
+
+class FileRefused(ValueError):
+    """The file cannot be imported at all; the message tells the person what to do."""
+
+
+class Formula(str):
+    """A cell that holds a formula (kept as its text, never computed)."""
+
+
+_ESCAPED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def unescape(value):
+    """Undo the export's formula escaping ('=… written as text) so exports import back."""
+    if isinstance(value, str) and value.startswith(_ESCAPED):
+        return value[1:]
+    return value
+
+
+@dataclass
+class Sheet:
+    headers: list[str]
+    header_row: int  # 1-based row number of the header in the file
+    rows: list[tuple[int, list]] = field(default_factory=list)  # (1-based row number, cells)
+
+
+def sniff_kind(head: bytes, name: str = "") -> str:
+    """'xlsx' or 'csv' from the first bytes (never trusting the file name alone)."""
+    if head.startswith(OLE_MAGIC):
+        # An OLE2 container is either an old .xls or an encrypted (password-protected) .xlsx.
+        raise FileRefused(_("This workbook is password-protected or in the old .xls format. "
+                            "Open it in Excel, remove the password and save it as .xlsx, then upload it again."))
+    if head.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileRefused(_("This is not a spreadsheet. Upload an Excel (.xlsx) or CSV file."))
+    return "csv"
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise FileRefused(_("This file is damaged or is not an Excel workbook.")) from exc
+    names = {info.filename for info in infos}
+    if "EncryptedPackage" in names or "EncryptionInfo" in names:
+        raise FileRefused(_("This workbook is password-protected. Remove the password in Excel and upload it again."))
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise FileRefused(_("This is not an Excel workbook. Upload an Excel (.xlsx) or CSV file."))
+    unpacked = sum(info.file_size for info in infos)
+    packed = max(1, sum(info.compress_size for info in infos))
+    if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
+        raise FileRefused(_("This workbook is too large once unpacked. Split it into smaller files."))
+
+
+def _xlsx_rows(data: bytes):
+    import openpyxl
+
+    _check_zip(data)
+    try:
+        # read_only streams the sheet; data_only=False so formulas come back as their text and
+        # are never computed (nor are cached results of formulas trusted).
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds on a malformed file
+        raise FileRefused(_("This Excel file could not be read. Save it again as .xlsx and retry.")) from exc
+    try:
+        sheet = workbook.worksheets[0] if workbook.worksheets else None
+        if sheet is None:
+            raise FileRefused(_("This workbook has no sheets."))
+        for row in sheet.iter_rows():
+            values = []
+            for cell in row[:MAX_COLUMNS]:
+                value = getattr(cell, "value", None)
+                if getattr(cell, "data_type", None) == "f":
+                    value = Formula(str(value))
+                values.append(unescape(value))
+            yield values
+    except FileRefused:
+        raise
+    except Exception as exc:
+        raise FileRefused(_("This Excel file could not be read. Save it again as .xlsx and retry.")) from exc
+    finally:
+        workbook.close()
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FileRefused(_("This CSV file is not in UTF-8. In Excel choose “CSV UTF-8” when saving, then upload it again.")) from exc
+
+
+def _csv_rows(data: bytes):
+    text = _decode(data)
+    sample = text[:20000]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        for row in csv.reader(io.StringIO(text), dialect):
+            # In a CSV a leading "=" is how a formula is written: never computed, reported instead.
+            yield [Formula(v) if v.startswith("=") else unescape(v) for v in row[:MAX_COLUMNS]]
+    except csv.Error as exc:
+        raise FileRefused(_("This CSV file could not be read: %(reason)s") % {"reason": exc}) from exc
+
+
+def _blank(row) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in row)
+
+
+def read_sheet(data: bytes, name: str = "") -> Sheet:
+    """The header and data rows of the first sheet. Blank rows are dropped; row numbers kept."""
+    if not data:
+        raise FileRefused(_("The file is empty."))
+    if len(data) > max_bytes():
+        raise FileRefused(_("The file is larger than %(mb)s MB. Split it into smaller files.") % {"mb": max_bytes() // (1024 * 1024)})
+    kind = sniff_kind(data[:8192], name)
+    rows_iter = _xlsx_rows(data) if kind == "xlsx" else _csv_rows(data)
+    head: list[list] = []
+    for row in rows_iter:
+        head.append(row)
+        if len(head) >= 30:
+            break
+    header_index = find_header_row(head)
+    if header_index is None:
+        raise FileRefused(_("No header row found: the first rows must name the columns (for example Name, Gender, District)."))
+    headers = ["" if v is None else str(v).strip() for v in head[header_index]]
+    sheet = Sheet(headers=headers, header_row=header_index + 1)
+    number = header_index + 1
+    for row in head[header_index + 1:]:
+        number += 1
+        if not _blank(row):
+            sheet.rows.append((number, row))
+    for row in rows_iter:
+        number += 1
+        if _blank(row):
+            continue
+        sheet.rows.append((number, row))
+        if len(sheet.rows) > max_rows():
+            raise FileRefused(_("The file has more than %(n)s rows. Split it into smaller files.") % {"n": max_rows()})
+    return sheet
