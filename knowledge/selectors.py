@@ -25,19 +25,27 @@ from .models import (
 )
 
 
-def _locales() -> tuple[Locale, Locale]:
-    """(active, default) locales; the same object twice when the reader reads Bangla."""
-    default = Locale.get_default()
+def current_locales() -> tuple[Locale, Locale]:
+    """(active, default) locales in one query; the same row twice when the reader reads Bangla."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+    from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     try:
-        active = Locale.get_active()
-    except Locale.DoesNotExist:
-        active = default
-    return active, default
+        active_code = get_supported_content_language_variant(get_language())
+    except LookupError:
+        active_code = default_code
+    if active_code not in get_content_languages():
+        active_code = default_code
+    by_code = {loc.language_code: loc for loc in Locale.objects.filter(language_code__in={default_code, active_code})}
+    default = by_code.get(default_code) or Locale.get_default()
+    return by_code.get(active_code, default), default
 
 
-def localized_rows(model, queryset=None):
+def localized_rows(model, queryset=None, locales=None):
     """Rows of `model` in the active locale, plus Bangla rows that have no translation yet."""
-    active, default = _locales()
+    active, default = locales or current_locales()
     qs = queryset if queryset is not None else model.objects.all()
     if active.pk == default.pk:
         return qs.filter(locale=default)
@@ -45,7 +53,7 @@ def localized_rows(model, queryset=None):
     return qs.filter(Q(locale=active) | Q(locale=default) & ~Q(translation_key__in=translated_keys))
 
 
-def localize_many(objects) -> dict:
+def localize_many(objects, locales=None) -> dict:
     """Map translation_key → the object in the active locale (or itself) for a list of rows.
 
     Used for relations that wagtail-localize copies unchanged from the source (ParentalManyToMany),
@@ -55,7 +63,7 @@ def localize_many(objects) -> dict:
     result = {obj.translation_key: obj for obj in objects}
     if not objects:
         return result
-    active, _default = _locales()
+    active, _default = locales or current_locales()
     model = type(objects[0])
     for obj in model.objects.filter(locale=active, translation_key__in=list(result)):
         result[obj.translation_key] = obj
@@ -74,16 +82,17 @@ def category_choices() -> list[tuple[int, str]]:
     return [(row.pk, names[row.translation_key].name) for row in bn_rows]
 
 
-def categories():
+def categories(locales=None):
     """Categories in the reader's language with everything the matrices and find-help show."""
-    qs = localized_rows(CaseCategory).order_by("sort_order", "id").prefetch_related(
+    locales = locales or current_locales()
+    qs = localized_rows(CaseCategory, locales=locales).order_by("sort_order", "id").prefetch_related(
         "sub_categories",
         Prefetch("channels", queryset=CategoryChannel.objects.select_related("channel")),
         Prefetch("documents", queryset=CategoryDocument.objects.select_related("document_type")),
         "remedies",
     )
     rows = list(qs)
-    remedies = localize_many({r for row in rows for r in row.remedies.all()})
+    remedies = localize_many({r for row in rows for r in row.remedies.all()}, locales)
     for row in rows:
         row.localized_remedies = sorted(
             (remedies[r.translation_key] for r in row.remedies.all()), key=lambda r: (r.sort_order, r.pk)
@@ -91,17 +100,18 @@ def categories():
     return rows
 
 
-def channel_pages() -> dict[str, ChannelPage]:
+def channel_pages(locales=None) -> dict[str, ChannelPage]:
     """channel code → live channel page in the reader's language (for links). One query."""
-    active, _default = _locales()
+    active, _default = locales or current_locales()
     pages = ChannelPage.objects.live().public().filter(locale=active).select_related("channel")
     return {page.channel.code: page for page in pages}
 
 
 def matrix() -> dict:
     """Context for the matrix page: the category matrix and the documentation matrix."""
-    rows = categories()
-    doc_types = list(localized_rows(DocumentType).order_by("sort_order", "id"))
+    locales = current_locales()
+    rows = categories(locales)
+    doc_types = list(localized_rows(DocumentType, locales=locales).order_by("sort_order", "id"))
     by_key = {}
     for row in rows:
         for link in row.documents.all():
@@ -116,7 +126,7 @@ def matrix() -> dict:
         "categories": rows,
         "stages": MigrationStage,
         "document_rows": document_rows,
-        "pages_by_channel": channel_pages(),
+        "pages_by_channel": channel_pages(locales),
     }
 
 
@@ -167,9 +177,9 @@ def recommend(*, stage: str | None, problems: list[str], rows=None) -> Recommend
     return result
 
 
-def focal_points(district=None):
+def focal_points(district=None, locales=None):
     """Focal points in the reader's language, by district; women first within a district."""
-    qs = localized_rows(FocalPoint).select_related("district", "district__division")
+    qs = localized_rows(FocalPoint, locales=locales).select_related("district", "district__division")
     if district is not None:
         qs = qs.filter(district=district)
     return qs.order_by("district__name_en", "gender", "organisation", "id")

@@ -40,7 +40,8 @@ class FindHelpForm(forms.Form):
 
 
 def find_help_context(request) -> dict:
-    rows = selectors.categories()
+    locales = selectors.current_locales()
+    rows = selectors.categories(locales)
     form = FindHelpForm(request.GET or None, categories=rows)
     context = {"form": form, "recommendation": None, "step": "stage"}
     if not request.GET:
@@ -61,10 +62,10 @@ def find_help_context(request) -> dict:
     if problems:
         recommendation = selectors.recommend(stage=None, problems=problems, rows=rows)
         context["recommendation"] = recommendation
-        context["pages_by_channel"] = selectors.channel_pages()
+        context["pages_by_channel"] = selectors.channel_pages(locales)
         context["district"] = district
         if district is not None:
-            context["focal_points"] = list(selectors.focal_points(district))
+            context["focal_points"] = list(selectors.focal_points(district, locales))
     return context
 
 

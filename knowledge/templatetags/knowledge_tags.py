@@ -1,6 +1,7 @@
 """Template helpers of the knowledge base: dict lookup and the public navigation."""
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 register = template.Library()
@@ -21,7 +22,9 @@ def knowledge_nav(context):
 
     from knowledge.models import ChannelIndexPage, FindHelpPage, GuideIndexPage, HelplinesPage, MatrixPage
 
+    # Short labels for the menu; the pages' own titles are longer.
     order = [FindHelpPage, ChannelIndexPage, GuideIndexPage, MatrixPage, HelplinesPage]
+    labels = [_("Find help"), _("Ways to a remedy"), _("Guides"), _("Problems and papers"), _("Helplines")]
     request = context.get("request")
     try:
         locale = Locale.get_active()
@@ -37,11 +40,11 @@ def knowledge_nav(context):
         by_type.setdefault(page.content_type_id, page)
     links = []
     current = getattr(request, "path", "") if request else ""
-    for type_id in type_ids:
+    for type_id, label in zip(type_ids, labels):
         page = by_type.get(type_id)
         if page is None:
             continue
         url = page.get_url(request)
         if url:
-            links.append({"title": page.title, "url": url, "current": current.startswith(url)})
+            links.append({"title": label, "url": url, "current": current.startswith(url)})
     return links

@@ -1,0 +1,44 @@
+import pytest
+from django.db import transaction
+from wagtail.models import Locale
+
+
+@pytest.fixture(scope="module")
+def seeded_knowledge(django_db_setup, django_db_blocker):
+    """Seed the knowledge base once per test module, inside a transaction rolled back at the end.
+
+    Seeding makes ~40 pages with revisions and wagtail-localize translations (several seconds), so
+    each test runs inside this transaction (pytest-django's per-test atomic becomes a savepoint)
+    instead of seeding again. Browser tests (transaction=True) seed for themselves.
+    """
+    from home.content import ensure_home_pages
+    from knowledge.seed import seed_knowledge
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            ensure_home_pages()
+            yield seed_knowledge(demo_focal_points=True)
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def knowledge(seeded_knowledge, db):
+    """The seeded knowledge base (both languages), home pages included."""
+    from django.core.cache import cache
+
+    cache.clear()  # Wagtail caches site root paths; a previous module's site is gone
+    return seeded_knowledge
+
+
+@pytest.fixture
+def bn(db):
+    return Locale.objects.get(language_code="bn")
+
+
+@pytest.fixture
+def en(db):
+    return Locale.objects.get(language_code="en")
