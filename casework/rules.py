@@ -139,3 +139,39 @@ rules.add_perm(
 # Identified figures (names, per-case rows) in reports: never for MEAL or org admins.
 rules.add_perm("casework.view_identified_reports", has_case_role)
 rules.add_perm("casework.manage_reference_lists", is_system_admin)
+
+# --- Workflow transitions (casework/workflow.py, SPEC §2.2 and §7) ------------------------------
+# One permission per action. Each says WHO may take the action; whether the action is possible in
+# the case's current state is casework.workflow's question (an impossible action answers 400, a
+# refused one 403). Where the role depends on the state (return and refer_gmc are the primary
+# advisor's in primary review but the legal advisor's in final review), the state is part of the rule.
+# The primary advisor of the organisation that owns the case, or the programme lead.
+primary_reviewer = primary_scope | is_programme_lead
+# A legal advisor of the legal-aid NGO the case was forwarded to (or who entered it), or the programme lead.
+final_reviewer = legal_scope | is_programme_lead
+# Whoever entered the case, if they work on cases at all (legal advisors and the lead enter cases too).
+entrant_with_case_role = is_case_entrant & has_case_role
+
+rules.add_perm("casework.transition_submit", coordinator_scope | entrant_with_case_role)
+rules.add_perm(
+    "casework.transition_return",
+    (is_in_state_primary_review & primary_reviewer) | (is_in_state_final_review & final_reviewer),
+)
+rules.add_perm("casework.transition_forward", primary_reviewer)
+rules.add_perm(
+    "casework.transition_refer_gmc",
+    (is_in_state_primary_review & primary_reviewer) | (is_in_state_final_review & final_reviewer),
+)
+# BMET, WEWB and court: final advisory, escalations while in redress, new referrals after reopening.
+rules.add_perm("casework.transition_refer_bmet", final_reviewer)
+rules.add_perm("casework.transition_refer_wewb", final_reviewer)
+rules.add_perm("casework.transition_refer_court", final_reviewer)
+rules.add_perm("casework.transition_decline", final_reviewer)
+rules.add_perm("casework.transition_request_close", advisor_scope)
+rules.add_perm("casework.transition_approve_close", final_reviewer)
+rules.add_perm("casework.transition_reopen", final_reviewer)
+# Recording the result of the redress channel (moves the case to result_recorded): advisors on the case.
+rules.add_perm("casework.record_result", advisor_scope & ~is_ended)
+# Expected days per state (timeliness settings in the Wagtail admin): system admins only.
+rules.add_perm("casework.view_stateduration", is_system_admin)
+rules.add_perm("casework.change_stateduration", is_system_admin)
