@@ -26,7 +26,8 @@ from casework.forms import (
     RecruitmentForm,
 )
 from casework.models import AccessLog, Attachment, Case, ChecklistItem, Perpetrator, Union, Upazila
-from casework.services import access_log_record, case_create, case_update, find_duplicates
+from casework import services
+from casework.services import access_log_record, case_update, find_duplicates
 from casework.uploads import safe_filename, validate_upload
 
 CASE_PERMS = [
@@ -230,7 +231,7 @@ def _save_new_case(user, forms_, checklist_docs, data, uploads):
                  for doc, _required in checklist_docs]
     if "assigned_to" not in case_form.changed_data and user.groups.filter(name="field_coordinator").exists():
         case.assigned_to = user
-    case = case_create(
+    case = services.case_create(
         user=user, case=case, categories=case_form.cleaned_data["categories"],
         sub_categories=case_form.cleaned_data.get("sub_categories") or [],
         expected_remedies=case_form.cleaned_data.get("expected_remedies") or [],
