@@ -45,3 +45,45 @@ def demo_world(demo_people):
     CategoryDocument.objects.create(category=categories[0], document_type=receipt, required=False, locale=categories[0].locale)
     seed_cases(44)
     return {"categories": categories, "documents": [passport, receipt]}
+
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (threads, browsers) flush the database when they end, which also removes
+    what data migrations load. Run them last, as Django's own runner does; each of them restores that
+    data first (see _migration_data)."""
+    items.sort(key=_is_transactional)
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    if _is_transactional(request.node):
+        request.getfixturevalue("transactional_db")
+        ensure_migration_data()
+
+
+def ensure_migration_data():
+    """What the data migrations load (groups, geography, countries, reference lists, Wagtail root),
+    put back after a transactional test's flush. A no-op when it is there."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale, Page
+
+    from casework.geography import load_countries, load_geography
+    from casework.reference_data import load_reference_data
+    from portal import roles
+
+    if Group.objects.filter(name=roles.PROGRAMME_LEAD).exists() and Page.objects.exists():
+        return
+    for name in roles.ALL_ROLES:
+        Group.objects.get_or_create(name=name)
+    load_geography()
+    load_countries()
+    load_reference_data()
+    Locale.objects.get_or_create(language_code="bn")
+    if not Page.objects.exists():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="bn")))
