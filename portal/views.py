@@ -15,4 +15,9 @@ class StaffHomeView(LoginRequiredMixin, TemplateView):
         ctx["profile"] = getattr(user, "profile", None)
         ctx["role_labels"] = [roles.ROLE_LABELS[r] for r in roles.ALL_ROLES if r in roles.user_roles(user)]
         ctx["widgets"] = []  # later pieces (my tasks, overdue, dashboard figures) add here
+        from casework.timeliness import staff_home_widget
+
+        tasks_widget = staff_home_widget(user)  # None for roles without identified cases
+        if tasks_widget:
+            ctx["widgets"].append(tasks_widget)
         return ctx

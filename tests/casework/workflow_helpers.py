@@ -87,3 +87,23 @@ def put_in(case: Case, status: str, *, channel: str = Channel.GMC, close_request
 def transition_url(case, lang="en"):
     with translation.override(lang):
         return reverse("casework:case_transition", kwargs={"pk": case.pk})
+
+
+def restore_migration_data() -> None:
+    """Put back what the data migrations load (role groups, geography, countries, lists, locales).
+
+    A transactional test (threads, live server) ends by flushing every table, so the next one
+    starts without the migrations' rows; Django's serialized_rollback trips over content types here.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    if Upazila.objects.exists() and ResultType.objects.exists():
+        return
+    import_module("casework.migrations.0002_roles_geography_countries").forwards(apps, None)
+    import_module("casework.migrations.0004_reference_data").forwards(apps, None)
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
