@@ -38,11 +38,12 @@ class LocalDigitsMixin:
 
 
 class LocalIntegerField(LocalDigitsMixin, forms.IntegerField):
-    pass
+    # A text box, not type="number": browsers refuse Bangla digits in number inputs.
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
 
 class LocalDecimalField(LocalDigitsMixin, forms.DecimalField):
-    pass
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
 
 class LocalDateField(forms.DateField):
