@@ -32,3 +32,58 @@ class StateDurationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_state_duration_viewset():
     return StateDurationViewSet("state_durations")
+
+
+# --- Reference lists (SPEC §2.1; editable by system_admin) -----------------------------------
+from wagtail.admin.viewsets.model import ModelViewSetGroup  # noqa: E402
+
+from casework.models import (  # noqa: E402
+    CaseSource,
+    DepartureRoute,
+    EducationLevel,
+    GapTag,
+    InterventionType,
+    MaritalStatus,
+    RecruitingAgency,
+    RecruitmentProcess,
+    Religion,
+    ResultType,
+)
+
+REFERENCE_MODELS = [CaseSource, RecruitmentProcess, DepartureRoute, EducationLevel, Religion, MaritalStatus,
+                    InterventionType, ResultType, GapTag]
+for _model in REFERENCE_MODELS + [RecruitingAgency]:
+    register_permission_policy(_model, ModelPermissionPolicy(_model))
+
+
+def _reference_viewset(model):
+    fields = ["code", "name_bn", "name_en", "sort_order", "is_active", "needs_detail"]
+    if model is GapTag:
+        fields.append("kind")
+    return type(
+        f"{model.__name__}ViewSet",
+        (ModelViewSet,),
+        {
+            "model": model, "icon": "list-ul", "form_fields": fields, "ordering": ["sort_order", "name_en"],
+            "list_display": ["name_bn", "name_en", "code", "is_active"], "search_fields": ["name_bn", "name_en", "code"],
+        },
+    )
+
+
+class RecruitingAgencyViewSet(ModelViewSet):
+    model = RecruitingAgency
+    icon = "group"
+    form_fields = ["name", "licence_number", "address", "phone", "is_active"]
+    list_display = ["name", "licence_number", "is_active"]
+    search_fields = ["name", "licence_number"]
+
+
+class ReferenceListGroup(ModelViewSetGroup):
+    menu_label = _("Case lists")
+    menu_icon = "list-ul"
+    items = [_reference_viewset(m) for m in REFERENCE_MODELS] + [RecruitingAgencyViewSet]
+
+
+@hooks.register("register_admin_viewset")
+def register_reference_lists():
+    return ReferenceListGroup()
