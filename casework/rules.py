@@ -140,6 +140,15 @@ rules.add_perm(
 rules.add_perm("casework.view_identified_reports", has_case_role)
 rules.add_perm("casework.manage_reference_lists", is_system_admin)
 
+# --- Reports (casework/reports) ---------------------------------------------------------------
+# The free-text parts of post-analyses (what went well or wrong, case studies) appear in reports
+# only redacted, and only for the roles the SPEC §1 matrix lets see post-analyses (MEAL: anonymised
+# text). Coordinators and org admins get the gap counts, never the text.
+rules.add_perm(
+    "casework.view_report_texts",
+    is_primary_advisor | is_legal_advisor | is_programme_lead | is_meal_analyst,
+)
+
 # --- Workflow transitions (casework/workflow.py, SPEC §2.2 and §7) ------------------------------
 # One permission per action. Each says WHO may take the action; whether the action is possible in
 # the case's current state is casework.workflow's question (an impossible action answers 400, a
@@ -175,3 +184,10 @@ rules.add_perm("casework.record_result", advisor_scope & ~is_ended)
 # Expected days per state (timeliness settings in the Wagtail admin): system admins only.
 rules.add_perm("casework.view_stateduration", is_system_admin)
 rules.add_perm("casework.change_stateduration", is_system_admin)
+
+# --- Reference lists in the Wagtail admin: system admins keep them (SPEC §1) --------------------
+for _model in ("casesource", "recruitmentprocess", "departureroute", "educationlevel", "religion", "maritalstatus",
+               "interventiontype", "resulttype", "gaptag", "recruitingagency"):
+    for _action in ("add", "change", "delete", "view"):
+        rules.add_perm(f"casework.{_action}_{_model}", is_system_admin)
+rules.add_perm("wagtailadmin.access_admin", is_system_admin | is_content_editor)
