@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("staff/", portal_views.StaffHomeView.as_view(), name="staff_home"),
     path("search/", home_views.search, name="search"),
     path("cases/", include("casework.urls")),
+    path("reports/", include("casework.reports.urls")),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,0 +1,1 @@
+"""Reporting surface (SPEC §3): dashboard, reports, charts, xlsx exports. No models of its own."""

@@ -1,0 +1,163 @@
+"""Thin views: scope → filters → aggregates → suppression → page, chart or xlsx."""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from casework.models import Case
+
+from . import charts
+from . import definitions as d
+from .aggregates import build_tables, overdue_q
+from .filters import ReportFilter
+from .formatting import cell_text, cell_title, number
+from .scope import report_scope
+from .suppression import THRESHOLD
+from .tables import TOTAL, Table
+from .texts import case_study_items, gap_text_items
+from .xlsx import workbook
+
+
+class ReportAccessMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    permission_required = "casework.view_reports"
+    raise_exception = False  # signed-out people go to the login page; signed-in ones get 403
+
+    def setup_report(self):
+        self.scope = report_scope(self.request.user)
+        base = Case.objects.filter(self.scope.q)
+        self.filterset = ReportFilter(self.request.GET or None, queryset=base, request=self.request)
+        # Bad filter values are shown as form errors and ignored, never a 500.
+        self.cases = self.filterset.qs
+
+
+def present(table: Table) -> dict:
+    """A table with its display strings and chart, for the template."""
+    rows = []
+    for line in table.body():
+        cells = [{"text": cell_text(c), "title": cell_title(c), "hidden": c.hidden} for c in line["cells"]]
+        derived = [{"text": cell_text(c), "title": cell_title(c), "hidden": c.hidden} for c in line["derived"]]
+        rows.append({"label": _("Total") if line["is_total"] else line["label"], "is_total": line["is_total"],
+                     "cells": cells, "derived": derived})
+    headers = [c.label for c in table.columns]
+    if table.show_row_totals:
+        headers.append(table.total_label)
+    headers += [x.label for x in table.derived]
+    return {"table": table, "headers": headers, "rows": rows, "chart": charts.render(table)}
+
+
+def key_figures(table: Table, overdue: int | None, anonymised: bool) -> list[dict]:
+    """Tiles from a one-row summary table: received, in progress, resolved, declined (and overdue)."""
+    row = table.body()[0]
+    by_key = dict(zip([c.key for c in table.columns] + ([TOTAL] if table.show_row_totals else []), row["cells"]))
+    derived = {x.key: c for x, c in zip(table.derived, row["derived"])}
+    tiles = [
+        {"key": "received", "label": table.total_label, "text": cell_text(by_key[TOTAL])},
+        {"key": "resolved", "label": _("Resolved"), "text": cell_text(derived["resolved"])},
+        {"key": "unresolved", "label": _("Unresolved (in progress)"), "text": cell_text(by_key["open"])},
+        {"key": "declined", "label": _("Declined"), "text": cell_text(by_key["declined"])},
+    ]
+    if "rate" in derived:
+        rate = derived["rate"]
+        tiles.append({"key": "rate", "label": _("Success rate"),
+                      "text": cell_text(rate) + ("%" if not rate.hidden and rate.value is not None else "")})
+    if "money" in derived:
+        tiles.append({"key": "money", "label": _("Money recovered (BDT)"), "text": cell_text(derived["money"])})
+    if overdue is not None:
+        text = "<" + number(THRESHOLD) if anonymised and overdue < THRESHOLD else number(overdue)
+        tiles.append({"key": "overdue", "label": _("Overdue"), "text": text})
+    return tiles
+
+
+def _case_url(pk):
+    try:
+        return reverse("casework:case_detail", kwargs={"pk": pk})
+    except NoReverseMatch:
+        return ""
+
+
+class DashboardView(ReportAccessMixin, TemplateView):
+    template_name = "reports/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        self.setup_report()
+        tables, extras = build_tables(
+            d.DASHBOARD_SECTIONS, self.cases, anonymised=self.scope.anonymised,
+            extra={"overdue": Count("pk", filter=overdue_q())},
+        )
+        return {
+            **super().get_context_data(**kwargs),
+            "scope": self.scope,
+            "filter": self.filterset,
+            "filters_in_force": self.filterset.describe(),
+            "tiles": key_figures(tables[0], extras.get("overdue"), self.scope.anonymised),
+            "sections": [present(t) for t in tables[1:]],
+            "reports": d.REPORTS,
+        }
+
+
+class ReportView(ReportAccessMixin, TemplateView):
+    template_name = "reports/report.html"
+
+    def get_report(self) -> d.Report:
+        report = d.REPORTS_BY_SLUG.get(self.kwargs["slug"])
+        if report is None:
+            raise Http404(_("No such report."))
+        return report
+
+    def report_content(self):
+        self.setup_report()
+        report = self.get_report()
+        tables, _extras = build_tables(report.sections, self.cases, anonymised=self.scope.anonymised)
+        identified = not self.scope.anonymised
+        texts, texts_withheld = None, False
+        if report.texts == "case_studies":
+            texts = case_study_items(self.cases, identified=identified)
+        elif report.texts == "gaps":
+            if self.request.user.has_perm("casework.view_report_texts"):
+                texts = gap_text_items(self.cases, identified=identified)
+            else:
+                texts_withheld = True
+        for item in texts or []:
+            item["url"] = _case_url(item["case_pk"]) if item.get("case_pk") else ""
+        return report, tables, texts, texts_withheld
+
+    def get_context_data(self, **kwargs):
+        report, tables, texts, texts_withheld = self.report_content()
+        sections = [present(t) for t in tables]
+        tiles = key_figures(tables[0], None, self.scope.anonymised) if report.sections[0].kind == "summary" else []
+        return {
+            **super().get_context_data(**kwargs),
+            "report": report,
+            "scope": self.scope,
+            "filter": self.filterset,
+            "filters_in_force": self.filterset.describe(),
+            "period_label": self.filterset.period_label,
+            "tiles": tiles,
+            "sections": sections[1:] if tiles else sections,
+            "texts": texts,
+            "texts_withheld": texts_withheld,
+            "reports": d.REPORTS,
+            "query_string": self.request.GET.urlencode(),
+        }
+
+
+class ReportExportView(ReportView):
+    def get(self, request, *args, **kwargs):
+        report, tables, texts, _withheld = self.report_content()
+        content = workbook(
+            title=str(report.title), scope_label=str(self.scope.label), filters=self.filterset.describe(),
+            tables=tables, texts=texts, anonymised=self.scope.anonymised,
+        )
+        response = HttpResponse(
+            content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="protikar-{report.slug}-{stamp}.xlsx"'
+        return response
