@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
@@ -156,6 +157,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 class PasswordExpiredView(PasswordChangeView):
     template_name = "accounts/password_expired.html"
 
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs),
+                "password_max_age_days": getattr(settings, "PASSWORD_MAX_AGE_DAYS", 90)}
+
     def get_success_url(self):
         return safe_next(self.request)
 
@@ -241,8 +246,16 @@ def send_invitation(request, invitation, token):
     link = request.build_absolute_uri(reverse("accounts:invitation_accept", kwargs={"token": token}))
     context = {"user": invitation.user, "link": link, "hours": getattr(settings, "INVITATION_VALID_HOURS", 72),
                "inviter": request.user}
-    subject = _("Your Protikar account: set your password")
-    body = render_to_string("accounts/email/invitation.txt", context, request=request)
+    # Bangla first, then English: the invitee may read either, whatever language the admin works in.
+    parts = []
+    for lang in ("bn", "en"):
+        with translation.override(lang):
+            parts.append(render_to_string("accounts/email/invitation.txt", context, request=request).strip())
+    with translation.override("bn"):
+        subject = f'{_("Your Protikar account: set your password")} / '
+    with translation.override("en"):
+        subject += _("Your Protikar account: set your password")
+    body = "\n\n----------\n\n".join(parts)
     send_mail(subject, body, None, [invitation.user.email])
 
 
@@ -557,8 +570,12 @@ class OTPVerifyView(LoginRequiredMixin, FormView):
         token = form.cleaned_data["token"]
         if ratelimit.hit("otp", str(user.pk)):
             return too_many_requests(self.request)
-        devices = [*TOTPDevice.objects.filter(user=user, confirmed=True),
-                   *StaticDevice.objects.filter(user=user, confirmed=True)]
+        # Six digits is an app code, anything else a backup code: try only that kind of device, so a wrong
+        # try slows down (django-otp's throttling) only the device it was meant for.
+        if token.isdigit() and len(token) <= 8:
+            devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
+        else:
+            devices = list(StaticDevice.objects.filter(user=user, confirmed=True))
         for device in devices:
             verified = verify_token(user, device.persistent_id, token)
             if verified is not None:
