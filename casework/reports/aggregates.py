@@ -7,39 +7,18 @@ rows for the margins (when the rows partition the cases) and looks up their labe
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.db.models import Case as CaseWhen
 from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _gettext
 
-from casework.models import Attachment, Case, ChecklistItem, PostAnalysis, StateDuration
-from casework.states import ENDED
+from casework.models import Attachment, Case, ChecklistItem, PostAnalysis
+# Overdue is decided once, by casework.timeliness (SPEC §2.5); the dashboard counts it in the database.
+from casework.timeliness import overdue_q  # noqa: F401 (re-exported for views)
 
 from . import definitions as d
 from .suppression import suppress
 from .tables import TOTAL, Column, Row, Table
-
-
-def overdue_q() -> Q:
-    """Open cases that have stayed longer than expected in their state (SPEC §2.5).
-
-    casework.timeliness (another part of the system) owns this rule; until it exists we derive it
-    the same way from the StateDuration settings, so the dashboard has the figure either way.
-    """
-    try:
-        from casework.timeliness import overdue_q as shared_overdue_q
-    except ImportError:
-        shared_overdue_q = None
-    if shared_overdue_q is not None:
-        return shared_overdue_q()
-    now = timezone.now()
-    q = Q(pk__in=[])
-    for status, days in StateDuration.objects.exclude(status__in=ENDED).values_list("status", "expected_days"):
-        q |= Q(status=status, status_changed_at__lt=now - timedelta(days=days))
-    return q
 
 
 def _count(q: Q):
@@ -136,6 +115,8 @@ def grouped_table(section: d.Section, base, dimension: d.Dimension, *, money_pre
     totals_row = None if dimension.partition else base.order_by().aggregate(**aggs)
     table = _table(section, dimension=dimension, rows_partition=dimension.partition)
     table.rows = _rows(dimension, grouped, none_label)
+    if not grouped:
+        table.show_col_totals = False  # nothing to add up: the page says "no cases match" instead
     if not columns.columns[1:]:
         # One count column: the "Total" column would repeat it; the single column is the total.
         for g in grouped:

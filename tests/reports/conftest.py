@@ -7,7 +7,6 @@ figure is checked against a count that shares no code with casework/reports.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -15,8 +14,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from casework.models import Case, Country, JusticeSeeker, PostAnalysis, Upazila
-from tests.factories import CaseCategoryFactory, OrganizationFactory, make_case, staff_user
+from casework.models import Attachment, Case, ChecklistItem, Country, GapTag, JusticeSeeker, PostAnalysis, Upazila
+from tests.factories import CaseCategoryFactory, DocumentTypeFactory, OrganizationFactory, make_case, staff_user
 
 
 @dataclass
@@ -74,6 +73,8 @@ class ReportData:
     orgs: dict
     upazilas: list
     categories: list
+    documents: list
+    gaps: list
 
 
 @pytest.fixture
@@ -85,6 +86,10 @@ def report_data(db) -> ReportData:
     others = list(Upazila.objects.exclude(district__division=first.district.division).order_by("id")[:2])
     upazilas = same_district + others
     categories = [CaseCategoryFactory(name=f"Report category {n}") for n in range(3)]
+    documents = [DocumentTypeFactory(name=f"Report document {n}") for n in range(2)]
+    gaps = list(GapTag.objects.order_by("id")[:2]) or [
+        GapTag.objects.create(code=f"report-gap-{n}", name_en=f"Gap {n}", name_bn=f"ফাঁক {n}") for n in range(2)
+    ]
     specs = _specs()
     cases = []
     tz = timezone.get_current_timezone()
@@ -100,14 +105,25 @@ def report_data(db) -> ReportData:
         )
         JusticeSeeker.objects.filter(case=case).update(gender=spec.gender, age=spec.age, is_minority=spec.minority)
         if spec.study:
-            PostAnalysis.objects.create(
+            analysis = PostAnalysis.objects.create(
                 case=case, analysis=f"{case.justice_seeker.name} was helped after mediation.",
                 went_well=f"The family called {case.justice_seeker.phone} and the agent repaid.",
                 went_wrong="BMET took months to call the agency.", case_study=True, author=case.entered_by,
             )
+            analysis.gaps.set(gaps[: 1 + n % 2])
+        if n % 3 == 0:
+            # Two suggested documents: the first available (and, every other time, uploaded).
+            ChecklistItem.objects.create(case=case, document_type=documents[0], available=True)
+            ChecklistItem.objects.create(case=case, document_type=documents[1], available=n % 2 == 0)
+            if n % 2 == 0:
+                Attachment.objects.create(
+                    case=case, document_type=documents[0], file=f"cases/{case.pk}/x", original_name="a.pdf",
+                    content_type="application/pdf", size=1, sha256="0" * 64, uploaded_by=case.entered_by,
+                )
         case.refresh_from_db()
         cases.append(case)
-    return ReportData(specs=specs, cases=cases, orgs=orgs, upazilas=upazilas, categories=categories)
+    return ReportData(specs=specs, cases=cases, orgs=orgs, upazilas=upazilas, categories=categories,
+                      documents=documents, gaps=gaps)
 
 
 @pytest.fixture
@@ -118,7 +134,3 @@ def reporter(db):
         return staff_user(roles=[role], organization=org, upazilas=upazilas)
 
     return make
-
-
-def pairs(iterable):
-    return itertools.pairwise(iterable)
