@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from casework import workflow
 from casework.models import (
     Case,
     CaseSource,
@@ -22,19 +23,18 @@ from casework.models import (
     DepartureRoute,
     EducationLevel,
     GapTag,
+    InterventionType,
     JusticeSeeker,
     MaritalStatus,
     Organization,
     Perpetrator,
-    PostAnalysis,
     Recruitment,
     RecruitingAgency,
     RecruitmentProcess,
-    Referral,
     Religion,
     ResultType,
-    Transition,
 )
+from casework.notifications import emails_suppressed
 from casework.reference_data import DEMO_RECRUITING_AGENCIES
 from casework.services import case_create
 from casework.states import Channel, Status
@@ -57,32 +57,42 @@ STATE_PLAN = [
     Status.DRAFT, Status.PRIMARY_REVIEW, Status.RETURNED, Status.FINAL_REVIEW, Status.IN_REDRESS,
     Status.IN_REDRESS, Status.RESULT_RECORDED, Status.CLOSED, Status.CLOSED, Status.DECLINED, Status.REOPENED,
 ]
-# The path each end state took (actions and the state after each).
+# The path each end state took, as workflow steps (see _history: each goes through casework.workflow,
+# so the histories obey the same rules as real ones). "result" records the result, "analysis" writes
+# the post-analysis, "resubmit" is a second submit after a return. `variant` alternates between
+# two believable routes for the states that appear twice in STATE_PLAN.
 HISTORY = {
-    Status.DRAFT: [],
-    Status.PRIMARY_REVIEW: [("submit", Status.PRIMARY_REVIEW)],
-    Status.RETURNED: [("submit", Status.PRIMARY_REVIEW), ("return", Status.RETURNED)],
-    Status.FINAL_REVIEW: [("submit", Status.PRIMARY_REVIEW), ("forward", Status.FINAL_REVIEW)],
-    Status.IN_REDRESS: [("submit", Status.PRIMARY_REVIEW), ("forward", Status.FINAL_REVIEW), ("refer_bmet", Status.IN_REDRESS)],
-    Status.RESULT_RECORDED: [("submit", Status.PRIMARY_REVIEW), ("refer_gmc", Status.IN_REDRESS), ("record_result", Status.RESULT_RECORDED)],
-    Status.CLOSED: [("submit", Status.PRIMARY_REVIEW), ("forward", Status.FINAL_REVIEW), ("refer_bmet", Status.IN_REDRESS),
-                    ("record_result", Status.RESULT_RECORDED), ("request_close", Status.RESULT_RECORDED), ("approve_close", Status.CLOSED)],
-    Status.DECLINED: [("submit", Status.PRIMARY_REVIEW), ("forward", Status.FINAL_REVIEW), ("decline", Status.DECLINED)],
-    Status.REOPENED: [("submit", Status.PRIMARY_REVIEW), ("refer_gmc", Status.IN_REDRESS), ("record_result", Status.RESULT_RECORDED),
-                      ("approve_close", Status.CLOSED), ("reopen", Status.REOPENED)],
+    Status.DRAFT: [[]],
+    Status.PRIMARY_REVIEW: [["submit"]],
+    Status.RETURNED: [["submit", "return"]],
+    Status.FINAL_REVIEW: [["submit", "return", "resubmit", "forward"], ["submit", "forward"]],
+    Status.IN_REDRESS: [["submit", "forward", "refer_bmet"], ["submit", "refer_gmc", "refer_bmet"]],
+    Status.RESULT_RECORDED: [["submit", "refer_gmc", "result"]],
+    Status.CLOSED: [["submit", "forward", "refer_bmet", "result", "analysis", "request_close", "approve_close"],
+                    ["submit", "refer_gmc", "result", "analysis", "request_close", "approve_close"]],
+    Status.DECLINED: [["submit", "forward", "decline"]],
+    Status.REOPENED: [["submit", "refer_gmc", "result", "analysis", "request_close", "approve_close", "reopen"]],
 }
 NOTES = {
     "submit": "All papers collected. Please advise.",
+    "resubmit": "Money receipt and the sub-agent's NID added.",
     "return": "Please collect the money receipt and the sub-agent's NID number.",
     "forward": "Strong documents. Forwarding for final legal advice.",
     "refer_bmet": "Complaint filed at BMET arbitration cell.",
     "refer_gmc": "Both sides agree to sit at the union GMC.",
-    "record_result": "Result recorded after the hearing.",
+    "result": "Result recorded after the hearing.",
     "request_close": "Money paid back. Requesting closure.",
     "approve_close": "Closure approved.",
     "decline": "No evidence of payment and the worker does not want to proceed.",
     "reopen": "The agent stopped paying the instalments.",
 }
+ESCALATION_NOTE = "The sub-agent did not come to the GMC twice. Escalated to BMET."
+FOLLOW_UPS = [
+    ("Talked to the family; they have the receipts.", "Collect copies of the receipts"),
+    ("BMET gave a hearing date.", "Go to the BMET hearing with the worker"),
+    ("The agency asked for more time.", "Call the agency's office again"),
+    ("GMC meeting held at the union office.", "Check that the first instalment is paid"),
+]
 
 
 def _people():
@@ -92,7 +102,7 @@ def _people():
         .prefetch_related("profile__upazilas").order_by("username")
     )
     by_role = lambda role: list(User.objects.filter(groups__name=role).select_related("profile").order_by("username"))  # noqa: E731
-    return coordinators, by_role(roles.PRIMARY_ADVISOR), by_role(roles.LEGAL_ADVISOR)
+    return coordinators, by_role(roles.PRIMARY_ADVISOR), by_role(roles.LEGAL_ADVISOR), by_role(roles.PROGRAMME_LEAD)
 
 
 @transaction.atomic
@@ -109,7 +119,8 @@ def seed_cases(n: int, stdout=None) -> int:
         return 0
     for name, licence, address in DEMO_RECRUITING_AGENCIES:
         RecruitingAgency.objects.get_or_create(licence_number=licence, defaults={"name": name, "address": address})
-    coordinators, primaries, legals = _people()
+    coordinators, primaries, legals, leads = _people()
+    lead = leads[0] if leads else None
     legal_org = Organization.objects.filter(type=Organization.Type.LEGAL_AID_NGO).first()
     existing = set(Case.objects.filter(register_number__startswith="DEMO-").values_list("register_number", flat=True))
     rng = random.Random(20261123)
@@ -161,50 +172,83 @@ def seed_cases(n: int, stdout=None) -> int:
         case = case_create(user=coordinator, case=case, categories=[category],
                            sub_categories=list(category.sub_categories.all()[:1]), justice_seeker=seeker,
                            recruitment=recruitment, perpetrators=perpetrators)
-        _history(case, status, coordinator, primary, legal, legal_org, entered_at, rng, lists)
+        Case.objects.filter(pk=case.pk).update(created_at=entered_at, status_changed_at=entered_at)
+        case.refresh_from_db()
+        people = {"coordinator": coordinator, "primary": primary or lead, "legal": legal or lead, "lead": lead}
+        with emails_suppressed():
+            _history(case, HISTORY[status][i % len(HISTORY[status])], people, legal_org, entered_at, now, rng, lists)
         created += 1
     if stdout:
         stdout.write(f"Demo cases: {created} created, {len(existing)} already there.")
     return created
 
 
-def _history(case, status, coordinator, primary, legal, legal_org, entered_at, rng, lists):
+def _history(case, steps, people, legal_org, entered_at, now, rng, lists):
+    """Walk the case through `steps` with the workflow services, spread over the days since input."""
+    coordinator, primary, legal, lead = people["coordinator"], people["primary"], people["legal"], people["lead"]
+    days = max((now - entered_at).days - 1, 1)
+    gap = max(days // (len(steps) + 2), 1)
     when = entered_at
-    actors = {"submit": coordinator, "return": primary, "forward": primary, "refer_gmc": primary}
-    steps = HISTORY[status]
-    prev = Status.DRAFT
-    transitions = []
-    for action, to_state in steps:
-        when += timedelta(days=rng.randint(2, 20))
-        actor = actors.get(action) or legal or primary
-        transitions.append(Transition(case=case, action=action, from_status=prev, to_status=to_state,
-                                      actor=actor, note=NOTES[action], created_at=when))
-        if action == "forward" and legal_org:
-            case.legal_aid_org = legal_org
-        if action.startswith("refer_"):
-            channel = action.removeprefix("refer_")
-            case.channel = channel
-            Referral.objects.create(case=case, channel=channel, date=when.date(), created_by=actor,
-                                    reference_number=f"BMET-{rng.randint(10000, 99999)}" if channel == Channel.BMET else "")
-        prev = to_state
-    Transition.objects.bulk_create(transitions)
-    if status in (Status.RESULT_RECORDED, Status.CLOSED, Status.REOPENED):
-        case.result = rng.choice(lists[ResultType])
-        case.result_favours_worker = rng.choice(["yes", "yes", "partly", "no"])
-        case.money_recovered = Decimal(rng.choice([0, 50000, 120000, 200000, 350000]))
-        case.result_date = when.date()
-    if status == Status.CLOSED:
-        case.closed_at = when
-        pa = PostAnalysis.objects.create(
-            case=case, author=legal or primary,
-            analysis="The sub-agent had no licence and the agency denied responsibility. Mediation at the union worked "
-                     "because the family knew the sub-agent's relatives.",
-            went_well="Receipts and phone records were kept by the family.",
-            went_wrong="The BMET hearing date was moved three times.",
-            case_study=case.consent_case_study and rng.random() < 0.5, strategic_litigation=rng.random() < 0.1,
-        )
-        pa.gaps.set(rng.sample(lists[GapTag], k=2))
-    case.status = status
-    case.created_at = entered_at
-    case.status_changed_at = when
-    case.save()
+    kinds = {t.code: t for t in InterventionType.objects.filter(is_active=True)}
+
+    def later():
+        nonlocal when
+        when = min(when + timedelta(days=rng.randint(max(gap // 2, 1), gap), hours=rng.randint(0, 8)), now)
+        return when
+
+    def intervention(code, user, note=""):
+        if code in kinds:
+            workflow.intervention_add(case=case, user=user, type=kinds[code], date=timezone.localdate(later()), note=note)
+
+    def follow_up(user, upcoming=False):
+        update, next_action = rng.choice(FOLLOW_UPS)
+        day = timezone.localdate(later())
+        next_date = (timezone.localdate(now) + timedelta(days=rng.randint(1, 10)) if upcoming
+                     else day + timedelta(days=rng.randint(3, 15)))
+        workflow.follow_up_add(case=case, user=user, date=day, update=update, next_action=next_action, next_date=next_date)
+
+    def final():  # the legal-aid NGO's advisor once forwarded, else the programme lead
+        return legal if case.legal_aid_org_id else lead
+
+    if steps:
+        intervention("info_shared", coordinator, "Explained the BMET and GMC routes to the family.")
+        intervention("evidence_collected", coordinator)
+    for step in steps:
+        note = NOTES.get(step, "")
+        if step in ("submit", "resubmit"):
+            workflow.case_submit(case=case, user=coordinator, note=note, when=later())
+        elif step == "return":
+            workflow.case_return(case=case, user=primary, note=note, when=later())
+            workflow.comment_add(case=case, user=coordinator, body="I will visit the family on market day.")
+        elif step == "forward":
+            workflow.case_forward(case=case, user=primary, note=note, organization=legal_org, when=later())
+        elif step in ("refer_gmc", "refer_bmet"):
+            channel = step.removeprefix("refer_")
+            escalation = case.status == Status.IN_REDRESS
+            user = final() if channel != Channel.GMC else (primary if case.status == Status.PRIMARY_REVIEW else final())
+            reference = f"BMET-{when.year}-{rng.randint(1000, 9999)}" if channel == Channel.BMET else ""
+            workflow.case_refer(case=case, user=user, channel=channel, note=ESCALATION_NOTE if escalation else note,
+                                reference_number=reference, when=later())
+            intervention({"gmc": "referred_gmc", "bmet": "complaint_bmet"}[channel], coordinator)
+            follow_up(coordinator, upcoming=(step == steps[-1]))
+        elif step == "result":
+            workflow.case_record_result(
+                case=case, user=final() if case.legal_aid_org_id else primary, result=rng.choice(lists[ResultType]),
+                favours=rng.choice(["yes", "yes", "partly", "no"]), result_date=timezone.localdate(later()),
+                money_recovered=Decimal(rng.choice([0, 50000, 120000, 200000, 350000])), detail="Details in the file.",
+                note=note, when=when)
+        elif step == "analysis":
+            workflow.post_analysis_save(
+                case=case, user=final(),
+                analysis="The sub-agent had no licence and the agency denied responsibility. Mediation at the union "
+                         "worked because the family knew the sub-agent's relatives.",
+                gaps=rng.sample(lists[GapTag], k=2), went_well="Receipts and phone records were kept by the family.",
+                went_wrong="The BMET hearing date was moved three times.",
+                case_study=case.consent_case_study and rng.random() < 0.5, strategic_litigation=rng.random() < 0.1)
+        elif step == "request_close":
+            workflow.case_request_close(case=case, user=primary if not case.legal_aid_org_id else legal, note=note,
+                                        when=later())
+        elif step in ("approve_close", "decline", "reopen"):
+            service = {"approve_close": workflow.case_approve_close, "decline": workflow.case_decline,
+                       "reopen": workflow.case_reopen}[step]
+            service(case=case, user=final(), note=note, when=later())

@@ -13,6 +13,9 @@ both languages and no personal data (only the case number and a link behind the 
 
 from __future__ import annotations
 
+import contextlib
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -40,6 +43,19 @@ KIND_BY_ACTION = {
     "refer_bmet": "referred", "refer_wewb": "referred", "refer_court": "referred", "decline": "declined",
     "request_close": "close_requested", "approve_close": "closed", "reopen": "reopened",
 }
+
+
+# seed_demo builds believable histories through the services: in-app notifications yes, mail no.
+_emails_off: ContextVar[bool] = ContextVar("protikar_notification_emails_off", default=False)
+
+
+@contextlib.contextmanager
+def emails_suppressed():
+    token = _emails_off.set(True)
+    try:
+        yield
+    finally:
+        _emails_off.reset(token)
 
 
 def message(kind: str, case_number: str) -> str:
@@ -95,7 +111,7 @@ def notify(*, case: Case, kind: str, actor, recipients) -> list[Notification]:
         [Notification(user=p, case=case, kind=kind, actor=actor) for p in people]
     )
     addressed = [p.email for p in people if p.email]
-    if addressed:
+    if addressed and not _emails_off.get():
         number, case_pk = case.case_number, case.pk
         transaction.on_commit(lambda: _send_emails(addressed, kind, number, case_pk))
     return rows

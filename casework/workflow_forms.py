@@ -35,10 +35,12 @@ class TransitionForm(forms.Form):
 
 
 class CommentForm(forms.Form):
+    prefix = "cm"  # several forms share the case page: distinct field ids
     body = forms.CharField(label=_("Your comment"), max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class InterventionForm(forms.Form):
+    prefix = "iv"  # several forms share the case page: distinct field ids
     type = forms.ModelChoiceField(label=_("What was done"), queryset=InterventionType.objects.filter(is_active=True))
     date = _date_field(_("Date"), initial=timezone.localdate)
     note = forms.CharField(label=_("Note"), required=False, max_length=NOTE_MAX_LENGTH,
@@ -58,6 +60,7 @@ class ReferenceNumberForm(forms.Form):
 
 
 class ExternalReferralForm(forms.Form):
+    prefix = "ext"  # several forms share the case page: distinct field ids
     to_kind = forms.ChoiceField(label=_("Referred to"), choices=ExternalReferral.ToKind.choices)
     to_name = forms.CharField(label=_("Name of the office or NGO"), max_length=200)
     purpose = forms.CharField(label=_("For what"), max_length=300)
@@ -65,6 +68,7 @@ class ExternalReferralForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
+    prefix = "fu"  # several forms share the case page: distinct field ids
     date = _date_field(_("Date"), initial=timezone.localdate)
     update = forms.CharField(label=_("What happened"), max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))
     next_action = forms.CharField(label=_("Next action"), required=False, max_length=300)
@@ -81,6 +85,7 @@ class FollowUpForm(forms.Form):
 
 
 class ResultForm(forms.Form):
+    prefix = "res"  # several forms share the case page: distinct field ids
     result = forms.ModelChoiceField(label=_("Result"), queryset=ResultType.objects.filter(is_active=True))
     detail = forms.CharField(label=_("Result details"), required=False, max_length=300)
     favours = forms.ChoiceField(label=_("Does the result favour the worker?"), choices=Case.Favours.choices,
@@ -99,6 +104,7 @@ class ResultForm(forms.Form):
 
 
 class PostAnalysisForm(forms.Form):
+    prefix = "pa"  # several forms share the case page: distinct field ids
     analysis = forms.CharField(label=_("Facts and result in the light of procedure, law and policy"),
                                widget=forms.Textarea(attrs={"rows": 5}))
     external_factors = forms.CharField(label=_("Outside factors that helped or hurt"), required=False,
@@ -126,6 +132,7 @@ class PostAnalysisForm(forms.Form):
 
 
 class AssignForm(forms.Form):
+    prefix = "as"  # several forms share the case page: distinct field ids
     assignee = forms.ModelChoiceField(label=_("Coordinator"), queryset=None)
     note = forms.CharField(label=_("Note"), required=False, max_length=NOTE_MAX_LENGTH)
 

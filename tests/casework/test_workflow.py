@@ -87,28 +87,28 @@ def test_journey_from_input_to_approved_closure(client, world, django_capture_on
     client.force_login(coordinator)
     hearing = timezone.localdate() + timedelta(days=5)
     response = client.post(url("follow_up_add", pk=case.pk), {
-        "date": timezone.localdate().isoformat(), "update": "Hearing date fixed by BMET.",
-        "next_action": "Go to the BMET hearing with the worker", "next_date": hearing.isoformat()})
+        "fu-date": timezone.localdate().isoformat(), "fu-update": "Hearing date fixed by BMET.",
+        "fu-next_action": "Go to the BMET hearing with the worker", "fu-next_date": hearing.isoformat()})
     assert response.status_code == 302
     assert FollowUp.objects.get(case=case).next_date == hearing
     response = client.post(url("intervention_add", pk=case.pk), {
-        "type": InterventionType.objects.get(code="complaint_bmet").pk, "date": timezone.localdate().isoformat(),
-        "note": "Complaint form submitted."})
+        "iv-type": InterventionType.objects.get(code="complaint_bmet").pk, "iv-date": timezone.localdate().isoformat(),
+        "iv-note": "Complaint form submitted."})
     assert response.status_code == 302
 
     # The result, by the legal advisor (moves the case to result_recorded).
     client.force_login(legal)
     response = client.post(url("result_save", pk=case.pk), {
-        "result": ResultType.objects.get(code="brought_home_compensated").pk, "favours": "yes",
-        "money_recovered": "১২০০০০", "result_date": timezone.localdate().isoformat()})
+        "res-result": ResultType.objects.get(code="brought_home_compensated").pk, "res-favours": "yes",
+        "res-money_recovered": "১২০০০০", "res-result_date": timezone.localdate().isoformat()})
     assert response.status_code == 302, response.content[:500]
     case.refresh_from_db()
     assert (case.status, case.money_recovered, case.result_favours_worker) == (Status.RESULT_RECORDED, 120000, "yes")
 
     response = client.post(url("post_analysis_save", pk=case.pk), {
-        "analysis": "The agency repaid once BMET called it.", "gaps": [GapTag.objects.get(code="bmet_delay").pk],
-        "went_well": "The family kept every receipt.", "went_wrong": "Two hearings were moved.",
-        "case_study": "on"})
+        "pa-analysis": "The agency repaid once BMET called it.", "pa-gaps": [GapTag.objects.get(code="bmet_delay").pk],
+        "pa-went_well": "The family kept every receipt.", "pa-went_wrong": "Two hearings were moved.",
+        "pa-case_study": "on"})
     assert response.status_code == 302, response.content[:500]
     analysis = PostAnalysis.objects.get(case=case)
     assert analysis.case_study and [g.code for g in analysis.gaps.all()] == ["bmet_delay"]
@@ -233,23 +233,23 @@ def test_post_analysis_case_study_needs_consent_and_its_own_permission(client, w
     client.force_login(primary)
     page = client.get(url("case_detail", pk=case.pk)).content.decode()
     assert "Mediation worked" in page and 'action="' + url("post_analysis_save", pk=case.pk) not in page
-    assert client.post(url("post_analysis_save", pk=case.pk), {"analysis": "Changed"}).status_code == 403
+    assert client.post(url("post_analysis_save", pk=case.pk), {"pa-analysis": "Changed"}).status_code == 403
     client.force_login(coordinator)
     page = client.get(url("case_detail", pk=case.pk)).content.decode()
     assert "Mediation worked" not in page
-    assert client.post(url("post_analysis_save", pk=case.pk), {"analysis": "Changed"}).status_code == 403
+    assert client.post(url("post_analysis_save", pk=case.pk), {"pa-analysis": "Changed"}).status_code == 403
     assert PostAnalysis.objects.get(case=case).analysis.startswith("Mediation worked")
 
 
 def test_comments_are_for_the_people_on_the_case_only(client, world):
     case = world.case(Status.PRIMARY_REVIEW)
     client.force_login(world.person("primary"))
-    assert client.post(url("comment_add", pk=case.pk), {"body": "Is the receipt signed?"}).status_code == 302
+    assert client.post(url("comment_add", pk=case.pk), {"cm-body": "Is the receipt signed?"}).status_code == 302
     client.force_login(world.person("coordinator"))
     assert "Is the receipt signed?" in client.get(url("case_detail", pk=case.pk)).content.decode()
     for outsider in ("other_primary", "other_coordinator", "meal"):
         client.force_login(world.person(outsider))
-        assert client.post(url("comment_add", pk=case.pk), {"body": "Spam"}).status_code == 404
+        assert client.post(url("comment_add", pk=case.pk), {"cm-body": "Spam"}).status_code == 404
     assert list(Comment.objects.filter(case=case).values_list("body", flat=True)) == ["Is the receipt signed?"]
 
 
@@ -258,11 +258,11 @@ def test_reassignment_by_the_primary_advisor(client, world, mailoutbox):
     new_coordinator = staff_user(roles=["field_coordinator"], organization=world.mngo, email="new@example.org")
     outsider = world.person("other_coordinator")
     client.force_login(world.person("coordinator"))
-    assert client.post(url("case_assign", pk=case.pk), {"assignee": new_coordinator.pk}).status_code == 403
+    assert client.post(url("case_assign", pk=case.pk), {"as-assignee": new_coordinator.pk}).status_code == 403
     client.force_login(world.person("primary"))
     # Only a coordinator of the owning organisation can be chosen.
-    assert client.post(url("case_assign", pk=case.pk), {"assignee": outsider.pk}).status_code == 400
-    assert client.post(url("case_assign", pk=case.pk), {"assignee": new_coordinator.pk}).status_code == 302
+    assert client.post(url("case_assign", pk=case.pk), {"as-assignee": outsider.pk}).status_code == 400
+    assert client.post(url("case_assign", pk=case.pk), {"as-assignee": new_coordinator.pk}).status_code == 302
     case.refresh_from_db()
     assert case.assigned_to == new_coordinator
     assert new_coordinator.notifications.filter(kind="assigned", case=case).count() == 1
@@ -274,7 +274,7 @@ def test_actions_are_closed_when_the_case_has_ended(client, world):
     put_in(case, Status.DECLINED, legal_aid_org=world.legal_org)
     client.force_login(world.person("legal"))
     kind = InterventionType.objects.first()
-    response = client.post(url("intervention_add", pk=case.pk), {"type": kind.pk, "date": timezone.localdate().isoformat()})
+    response = client.post(url("intervention_add", pk=case.pk), {"iv-type": kind.pk, "iv-date": timezone.localdate().isoformat()})
     assert response.status_code == 403
     assert not Intervention.objects.filter(case=case).exists()
 
@@ -282,12 +282,12 @@ def test_actions_are_closed_when_the_case_has_ended(client, world):
 def test_invalid_action_forms_answer_400_with_the_form_again(client, world):
     case = world.case(Status.IN_REDRESS)
     client.force_login(world.person("coordinator"))
-    response = client.post(url("follow_up_add", pk=case.pk), {"date": "not a date", "update": ""})
+    response = client.post(url("follow_up_add", pk=case.pk), {"fu-date": "not a date", "fu-update": ""})
     assert response.status_code == 400
-    assert 'name="update"' in response.content.decode()
+    assert 'name="fu-update"' in response.content.decode()
     response = client.post(url("follow_up_add", pk=case.pk), {
-        "date": timezone.localdate().isoformat(), "update": "Called the family.",
-        "next_date": (timezone.localdate() - timedelta(days=3)).isoformat(), "next_action": "Visit"})
+        "fu-date": timezone.localdate().isoformat(), "fu-update": "Called the family.",
+        "fu-next_date": (timezone.localdate() - timedelta(days=3)).isoformat(), "fu-next_action": "Visit"})
     assert response.status_code == 400
     assert not FollowUp.objects.filter(case=case).exists()
 
