@@ -43,12 +43,12 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
     "axes",  # lockout after repeated failed sign-ins
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",  # printable backup codes
     "csp",
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,18 +65,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "portal.middleware.IdleTimeoutMiddleware",
     "portal.middleware.SecurityGateMiddleware",  # 2FA, password age, code of conduct before anything else
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
-    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ROOT_URLCONF = "portal.urls"
 
 TEMPLATES = [
@@ -110,9 +110,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out users before any password check
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out users before any password check
 ]
 
 PASSWORD_HASHERS = [
@@ -125,10 +125,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
     {"NAME": "portal.accounts.validators.ComplexityValidator"},  # SOP: upper case, digit, symbol
     {"NAME": "portal.accounts.validators.PasswordHistoryValidator", "OPTIONS": {"remember": 5}},
+]
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "staff_home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -181,17 +181,15 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 SESSION_IDLE_TIMEOUT_MINUTES = int(os.environ.get("PROTIKAR_IDLE_TIMEOUT_MINUTES", "30"))
 SESSION_TIMEOUT_WARNING_SECONDS = 120
 SESSION_ABSOLUTE_TIMEOUT_HOURS = 12
-SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True  # idle timeout: each request extends the cookie too
+# The cookie and the stored session live as long as the absolute limit; the middleware (which can say
+# why) ends idle sessions much sooner. `manage.py clearsessions` daily removes the dead ones (docs/deploy.md).
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT_HOURS * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-
-LOGGING = {
-    "version": 1,
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # --- Security: sign-in, passwords, two-factor, lockout, CSP (portal.accounts; docs/threat-model.md) ---
@@ -243,20 +241,23 @@ CONTENT_SECURITY_POLICY_CMS = {
         "img-src": ["'self'", "data:", "blob:"],
     }
 }
+
+LOGGING = {
+    "version": 1,
     "disable_existing_loggers": False,
     # Every handler scrubs phone and passport numbers and query strings (portal/logging.py).
     "filters": {"scrub_personal_data": {"()": "portal.logging.ScrubPersonalDataFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["scrub_personal_data"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-}
-
-# Roles (Django groups) exactly as SPEC §1; created by a data migration in casework.
     "loggers": {
         # runserver's request lines and Django's 4xx/5xx request log carry full URLs.
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "protikar": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
+}
+
+# Roles (Django groups) exactly as SPEC §1; created by a data migration in casework.
 ROLE_FIELD_COORDINATOR = "field_coordinator"
 ROLE_PRIMARY_ADVISOR = "primary_advisor"
 ROLE_LEGAL_ADVISOR = "legal_advisor"
