@@ -150,15 +150,17 @@ def _seed_categories(specs, bn, en, channels, documents, remedies):
             )
             _set_texts(row, spec["text"], 0)
             row.sub_categories = [
-                SubCategory(locale=bn, code=code, name=pair[0]) for code, pair in spec["subs"]
+                SubCategory(locale=bn, code=code, name=pair[0], sort_order=i)
+                for i, (code, pair) in enumerate(spec["subs"])
             ]
             row.channels = [
-                CategoryChannel(locale=bn, channel=channels[code], note=(note[0] if note else ""))
-                for code, note in spec["channels"]
+                # sort_order is the recommended order: set it, modelcluster does not number children
+                CategoryChannel(locale=bn, channel=channels[code], note=(note[0] if note else ""), sort_order=i)
+                for i, (code, note) in enumerate(spec["channels"])
             ]
             row.documents = [
-                CategoryDocument(locale=bn, document_type=documents[code], required=required)
-                for code, required in spec["documents"]
+                CategoryDocument(locale=bn, document_type=documents[code], required=required, sort_order=i)
+                for i, (code, required) in enumerate(spec["documents"])
             ]
             row.remedies = [remedies[code] for code in spec["remedies"]]
             row.save()

@@ -22,6 +22,7 @@ from .models import (
     FocalPoint,
     MigrationStage,
     RedressChannel,
+    SubCategory,
 )
 
 
@@ -85,10 +86,11 @@ def category_choices() -> list[tuple[int, str]]:
 def categories(locales=None):
     """Categories in the reader's language with everything the matrices and find-help show."""
     locales = locales or current_locales()
+    # Children are ordered by sort_order then pk: rows saved without an order keep creation order.
     qs = localized_rows(CaseCategory, locales=locales).order_by("sort_order", "id").prefetch_related(
-        "sub_categories",
-        Prefetch("channels", queryset=CategoryChannel.objects.select_related("channel")),
-        Prefetch("documents", queryset=CategoryDocument.objects.select_related("document_type")),
+        Prefetch("sub_categories", queryset=SubCategory.objects.order_by("sort_order", "pk")),
+        Prefetch("channels", queryset=CategoryChannel.objects.select_related("channel").order_by("sort_order", "pk")),
+        Prefetch("documents", queryset=CategoryDocument.objects.select_related("document_type").order_by("sort_order", "pk")),
         "remedies",
     )
     rows = list(qs)

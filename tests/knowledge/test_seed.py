@@ -29,6 +29,9 @@ def test_seed_creates_bilingual_content(knowledge, bn, en):
         assert category.sub_categories.count() >= 2
         assert category.documents.filter(required=True).exists()
         assert category.channels.exists()
+        # the recommended order is stored, not left to the database's row order (PostgreSQL differs)
+        orders = list(category.channels.values_list("sort_order", flat=True))
+        assert None not in orders and len(set(orders)) == len(orders)
 
 
 def test_english_is_a_wagtail_localize_translation(knowledge, bn, en):
