@@ -1,0 +1,109 @@
+"""Dashboard and every report at 100,000 cases on PostgreSQL, against the bare SQL they run.
+
+For each page we time the whole request (median of RUNS, after one warm-up), capture the SQL it
+ran, and time the report's aggregate statements alone through a raw cursor ("bare SQL": the
+GROUP BY queries over cases, checklist items and post-analyses). The aim is a page within twice
+its bare SQL. The figures are written to the Reports section of docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from casework.models import Case
+from casework.reports.definitions import REPORTS
+from tests.factories import staff_user
+
+pytestmark = [pytest.mark.perf, pytest.mark.django_db]
+
+RUNS = 5
+PAGES = ["dashboard"] + [r.slug for r in REPORTS]
+DOC = Path(__file__).resolve().parents[2] / "docs" / "performance.md"
+START, END = "<!-- reports-bench:start -->", "<!-- reports-bench:end -->"
+RESULTS: dict = {}
+AGGREGATE = re.compile(r"\b(GROUP BY|COUNT\(|SUM\()", re.I)
+
+
+def _url(page):
+    return reverse("reports:dashboard") if page == "dashboard" else reverse("reports:report", kwargs={"slug": page})
+
+
+def _median(fn, runs=RUNS):
+    fn()  # warm-up: connection, templates, plan cache
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _bare_sql(statements):
+    def run():
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                cursor.fetchall()
+    return _median(run)
+
+
+@pytest.mark.parametrize("role", ["programme_lead", "meal_analyst"])
+@pytest.mark.parametrize("page", PAGES)
+def test_report_page_speed(client, role, page):
+    client.force_login(staff_user(roles=[role]))
+    with translation.override("en"):
+        url = _url(page)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200
+        statements = [q["sql"] for q in captured.captured_queries if AGGREGATE.search(q["sql"])
+                      and not q["sql"].lstrip().upper().startswith(("SAVEPOINT", "RELEASE"))]
+        assert statements, "the page ran no aggregate query"
+        n_queries = len(captured.captured_queries)  # read now: the next request resets the query log
+        page_time = _median(lambda: client.get(url))
+        bare = _bare_sql(statements)
+    RESULTS[(page, role)] = (page_time, bare, n_queries, len(statements))
+    # A hard ceiling that catches a regression to per-case Python work (seconds, not milliseconds).
+    assert page_time < 10
+
+
+@pytest.fixture(scope="module", autouse=True)
+def write_results(django_db_blocker):
+    yield
+    if not RESULTS:
+        return
+    with django_db_blocker.unblock():
+        n_cases = Case.objects.count()
+        version = connection.cursor().connection.info.server_version
+    lines = [
+        START,
+        f"Measured by `make bench` (tests/perf/test_reports_perf.py) on PostgreSQL {version // 10000}.{version % 10000}"
+        f" with {n_cases:,} cases (tests/perf/bulk.py, seed 0), median of {RUNS} runs after a warm-up, no filters.",
+        "",
+        "| page | role | page (ms) | bare SQL (ms) | ratio | queries (aggregates) |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for (page, role), (page_time, bare, queries, aggregates) in sorted(RESULTS.items()):
+        ratio = page_time / bare if bare else float("inf")
+        lines.append(f"| {page} | {role} | {page_time * 1000:.0f} | {bare * 1000:.0f} | {ratio:.2f} | "
+                     f"{queries} ({aggregates}) |")
+    lines.append(END)
+    block = "\n".join(lines)
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
+    if START in text and END in text:
+        text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
+    elif "## Reports" in text:
+        head, tail = text.split("## Reports", 1)
+        text = head + "## Reports\n\n" + block + "\n" + tail
+    else:
+        text = text.rstrip() + "\n\n## Reports\n\n" + block + "\n"
+    DOC.write_text(text, encoding="utf-8")
