@@ -13,6 +13,7 @@ MENU = [
     ("casework:case_create", _("Add a case"), {roles.FIELD_COORDINATOR, roles.LEGAL_ADVISOR, roles.PROGRAMME_LEAD}),
     ("reports:dashboard", _("Reports"), roles.CASE_ROLES | {roles.MEAL_ANALYST, roles.ORG_ADMIN}),
     ("casework:audit_log", _("Audit log"), {roles.PROGRAMME_LEAD}),
+    ("imports:upload", _("Import cases"), {roles.PROGRAMME_LEAD}),
     ("accounts:user_list", _("Users"), {roles.ORG_ADMIN, roles.SYSTEM_ADMIN}),
     ("wagtailadmin_home", _("Content and lists"), {roles.CONTENT_EDITOR, roles.SYSTEM_ADMIN}),
 ]

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("cases/", include("casework.urls")),
     path("reports/", include("casework.reports.urls")),
+    path("imports/", include("casework.imports.urls")),
     # Wagtail's page serving catches everything else, so it comes last.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

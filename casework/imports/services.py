@@ -13,8 +13,9 @@ from .models import ColumnMapping, ImportJob
 from .pipeline import ImportRun
 from .reader import read_sheet
 
-# Registers longer than this run in the background (a django-tasks task) with a progress page.
-BACKGROUND_ROWS = getattr(settings, "IMPORT_BACKGROUND_ROWS", 300)
+def background_rows() -> int:
+    """Registers longer than this run in the background (a django-tasks task) with a progress page."""
+    return getattr(settings, "IMPORT_BACKGROUND_ROWS", 300)
 
 
 def saved_mapping(organization: Organization | None) -> dict[str, str]:
@@ -66,7 +67,7 @@ def job_start(*, job: ImportJob, dry_run: bool) -> None:
         errors=0, report=[], failure="", finished_at=None,
     )
     job.refresh_from_db()
-    if job.total_rows > BACKGROUND_ROWS:
+    if job.total_rows > background_rows():
         from .tasks import run_import_job
 
         result = run_import_job.enqueue(str(job.pk), dry_run)
