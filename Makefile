@@ -24,6 +24,8 @@ run: install translations
 	$(PY) manage.py seed_demo --password '$(DEMO_PASSWORD)' --cases 200
 	@echo "Demo password for every user above: $(DEMO_PASSWORD)"
 	@echo "Open http://127.0.0.1:$(PORT)/ (staff sign-in: http://127.0.0.1:$(PORT)/bn/accounts/login/)"
+	@# The task worker (background imports) runs beside the server and stops with it.
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install translations
