@@ -15,11 +15,11 @@ BANGLA_DIGITS = "০১২৩৪৫৬৭৮৯"
 _D = f"[0-9{BANGLA_DIGITS}]"
 
 # A URL's query string: from "?" up to whitespace or a closing quote (as in access-log request lines).
-QUERY_STRING = re.compile(r"\?[^\s\"']*")
+QUERY_STRING = re.compile(r"\?(?!\[query removed\])[^\s\"']*")  # (scrubbing twice is harmless)
 # Bangladeshi mobiles (+880 1X…, 01X… in Latin or Bangla digits, with spaces or dashes) and any other
 # international number of 8–15 digits.
 PHONE = re.compile(
-    rf"(?<![\w{BANGLA_DIGITS}])(?:(?:\+|00)?(?:880|৮৮০)[\s-]?)?(?:0|০)?(?:1|১)[3-9৩-৯]{_D}{{2}}[\s-]?{_D}{{3}}[\s-]?{_D}{{3}}(?![\w{BANGLA_DIGITS}])"
+    rf"(?<![\w{BANGLA_DIGITS}])(?:(?:\+|00)?(?:880|৮৮০)[\s-]?)?(?:0|০)?(?:1|১)[3-9৩-৯](?:[\s-]?{_D}){{8}}(?![\w{BANGLA_DIGITS}])"
     rf"|(?<![\w{BANGLA_DIGITS}])(?:\+|00){_D}[\d\s-]{{7,16}}{_D}(?![\w{BANGLA_DIGITS}])"
 )
 # Passport numbers: Bangladesh's are one or two letters and 7 or 8 digits (A01234567, BX0123456).
@@ -70,7 +70,9 @@ class GunicornAccessFilter(ScrubPersonalDataFilter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, dict):
-            record.args = {k: _scrub_value(v) for k, v in record.args.items()}
+            # "q" is the bare query string (no "?" to match), so it goes whole.
+            record.args = {k: (REDACTED_QUERY[1:] if k == "q" and v else _scrub_value(v))
+                           for k, v in record.args.items()}
         return super().filter(record)
 
 
