@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 DEMO_PASSWORD ?= Protikar-Demo-2026!
 PORT ?= 8000
 
-.PHONY: run test install messages translations check lint bench worker clean
+.PHONY: run test install messages translations check lint bench worker clean security
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -37,6 +37,12 @@ test: install translations
 messages: install
 	$(PY) manage.py makemessages -l bn --no-obsolete --ignore=.venv --ignore=tests --ignore=staticfiles
 	$(PY) manage.py build_translations
+
+# Security scan for CI: bandit fails on any high-severity finding; pip-audit fails on a known vulnerability
+# (and says so, without failing, when its vulnerability service cannot be reached from this machine).
+security: install
+	$(PY) -m bandit -q -r portal casework home knowledge -x '*/migrations/*' --severity-level high
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py audit_dependencies
 
 bench: install translations
 	$(PY) -m pytest tests/perf -m perf -p no:cacheprovider -s
