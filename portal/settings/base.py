@@ -194,6 +194,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # --- Security: sign-in, passwords, two-factor, lockout, CSP (portal.accounts; docs/threat-model.md) ---
 INVITATION_VALID_HOURS = 72
+# casework/retention.py: personal data leaves ended cases this many years after they end.
+RETENTION_YEARS_AFTER_CLOSURE = int(os.environ.get("PROTIKAR_RETENTION_YEARS", "5"))
 PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PROTIKAR_PASSWORD_MAX_AGE_DAYS", "90"))  # 0 switches it off
 PASSWORD_RESET_TIMEOUT = 2 * 60 * 60  # reset links work for two hours
 CODE_OF_CONDUCT_REQUIRED = True

@@ -1,0 +1,174 @@
+"""Retention: dry run first, then removal of names, contacts, documents and free text from cases that
+ended N years ago, keeping the anonymised figures the reports need; audited; idempotent."""
+
+from io import StringIO
+
+import pytest
+import time_machine
+from auditlog.models import LogEntry
+from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from casework.models import (
+    Attachment, Case, Comment, FollowUp, JusticeSeeker, Perpetrator, PostAnalysis, Recruitment, Transition,
+)
+from casework.retention import REMOVED, apply_retention, due_cases
+from tests.factories import make_case
+
+pytestmark = pytest.mark.django_db
+YEARS_AGO_6 = timezone.now() - timezone.timedelta(days=6 * 366)
+YEARS_AGO_3 = timezone.now() - timezone.timedelta(days=3 * 366)
+
+
+def ended(status="closed", when=YEARS_AGO_6, **kwargs):
+    case = make_case(status=status, post_analysis=True, **kwargs)
+    Case.objects.filter(pk=case.pk).update(closed_at=when if status == "closed" else None, status_changed_at=when,
+                                           register_number="OKUP-REG-77", result_detail="Recovered from Kashem")
+    user = case.entered_by
+    Comment.objects.create(case=case, author=user, body="Rahima says the dalal threatened her brother.")
+    FollowUp.objects.create(case=case, update="Called Rahima on 01712345678", next_action="Visit", recorded_by=user)
+    Transition.objects.create(case=case, action="submit", from_status="draft", to_status="primary_review",
+                              actor=user, note="Rahima's passport is with the agent")
+    attachment = Attachment(case=case, title="Passport copy", original_name="passport.pdf",
+                            content_type="application/pdf", size=4, uploaded_by=user)
+    attachment.file.save("passport.pdf", ContentFile(b"%PDF"), save=False)
+    attachment.save()
+    return Case.objects.get(pk=case.pk)
+
+
+@pytest.fixture
+def cases(db, admin_actor):
+    return {
+        "old_closed": ended(),
+        "old_declined": ended(status="declined"),
+        "recent_closed": ended(when=YEARS_AGO_3),
+        "old_open": make_case(status="in_redress"),
+    }
+
+
+@pytest.fixture
+def admin_actor(demo_people, django_user_model):
+    return django_user_model.objects.get(username="sysadmin")
+
+
+def figures(case_ids):
+    """What the reports read: none of it may change."""
+    rows = []
+    for case in Case.objects.filter(pk__in=case_ids).order_by("pk"):
+        js = JusticeSeeker.objects.filter(case=case).first()
+        rows.append((case.case_number, case.status, case.closed_at, case.organization_id, case.district_id,
+                     case.upazila_id, case.destination_country_id, case.migration_cost,
+                     sorted(case.categories.values_list("pk", flat=True)),
+                     js and (js.gender, js.age), case.perpetrators.count(), case.referrals.count()))
+    return rows
+
+
+def test_dry_run_lists_and_changes_nothing(cases):
+    before = figures([c.pk for c in cases.values()])
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+    text = out.getvalue()
+    assert "DRY RUN" in text and "cases=2" in text
+    assert "files: 2" in text
+    assert JusticeSeeker.objects.get(case=cases["old_closed"]).name != REMOVED
+    assert Attachment.objects.filter(case=cases["old_closed"]).exists()
+    assert not LogEntry.objects.filter(changes__has_key="retention").exists()
+    assert figures([c.pk for c in cases.values()]) == before
+
+
+def test_run_removes_personal_data_and_keeps_the_figures(cases, admin_actor, django_capture_on_commit_callbacks):
+    ids = [c.pk for c in cases.values()]
+    before = figures(ids)
+    old = cases["old_closed"]
+    file_name = Attachment.objects.get(case=old).file.name
+    storage = Attachment.objects.get(case=old).file.storage
+    assert storage.exists(file_name)
+
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):  # files are deleted once the database commits
+        call_command("apply_retention", "--apply", "--by", "sysadmin", stdout=out)
+    assert "APPLIED" in out.getvalue() and "cases=2" in out.getvalue()
+
+    for key in ("old_closed", "old_declined"):
+        case = Case.objects.get(pk=cases[key].pk)
+        js = JusticeSeeker.objects.get(case=case)
+        assert js.name == REMOVED and js.phone == "" and js.passport_number == "" and js.village == ""
+        assert all(p.name == REMOVED and p.phone == "" for p in Perpetrator.objects.filter(case=case))
+        rec = Recruitment.objects.get(case=case)
+        assert rec.agent_name == "" and rec.agent_phone == ""
+        assert case.description == "" and case.register_number == "" and case.result_detail == ""
+        assert PostAnalysis.objects.get(case=case).analysis == REMOVED
+        assert not Comment.objects.filter(case=case).exclude(body=REMOVED).exists()
+        assert FollowUp.objects.get(case=case).update == REMOVED
+        assert Transition.objects.get(case=case).note == ""
+        assert not Attachment.objects.filter(case=case).exists()
+        # Audited: who, when, under which rule.
+        entry = LogEntry.objects.get(object_id=case.pk, changes__has_key="retention")
+        assert entry.actor == admin_actor and "5 years" in entry.changes["retention"][1]
+    assert not storage.exists(file_name)
+
+    # Recent and open cases are untouched.
+    for key in ("recent_closed", "old_open"):
+        js = JusticeSeeker.objects.get(case=cases[key])
+        assert js.name != REMOVED and js.phone
+    assert Attachment.objects.filter(case=cases["recent_closed"]).exists()
+    # The figures the reports need are all still there.
+    assert figures(ids) == before
+
+
+def test_audit_history_keeps_who_and_when_but_not_old_values(cases):
+    old = cases["old_closed"]
+    js = JusticeSeeker.objects.get(case=old)
+    original_name = js.name
+    js.phone = "+8801999999999"
+    js.save()  # an ordinary change: auditlog keeps old and new values
+    entry = LogEntry.objects.filter(object_pk=str(js.pk), content_type__model="justiceseeker").latest("timestamp")
+    assert "+8801999999999" in str(entry.changes)
+    apply_retention(apply=True)
+    for entry in LogEntry.objects.filter(additional_data__case_id=old.pk):
+        text = f"{entry.changes} {entry.changes_text} {entry.object_repr} {entry.serialized_data}"
+        assert "+8801999999999" not in text and original_name not in text
+    case_entries = LogEntry.objects.filter(content_type__model="case", object_id=old.pk)
+    assert case_entries.exists() and all(e.object_repr == old.case_number for e in case_entries)
+
+
+def test_running_again_changes_nothing(cases):
+    first = apply_retention(apply=True)
+    assert len(first.cases) == 2
+    second = apply_retention(apply=True)
+    assert second.cases == []
+    assert LogEntry.objects.filter(changes__has_key="retention").count() == 2
+
+
+def test_years_are_configurable(cases, settings):
+    assert {c.case_number for c in due_cases()} == {cases["old_closed"].case_number, cases["old_declined"].case_number}
+    settings.RETENTION_YEARS_AFTER_CLOSURE = 2
+    assert len(due_cases()) == 3
+    assert len(due_cases(years=10)) == 0
+    with time_machine.travel(timezone.now() + timezone.timedelta(days=5 * 366)):
+        assert len(due_cases(years=9)) == 2  # 11 and 8 years ago now
+
+
+def test_apply_needs_a_system_admin(cases):
+    with pytest.raises(CommandError):
+        call_command("apply_retention", "--apply", stdout=StringIO())
+    with pytest.raises(CommandError):
+        call_command("apply_retention", "--apply", "--by", "lead", stdout=StringIO())
+    with pytest.raises(CommandError):
+        call_command("apply_retention", "--years", "0", stdout=StringIO())
+    assert JusticeSeeker.objects.get(case=cases["old_closed"]).name != REMOVED
+
+
+def test_queries_per_case_are_bounded(cases):
+    """Bulk updates per part, not per row: the cost of a case does not grow with its notes and people."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    case = ended()
+    for _ in range(10):
+        Comment.objects.create(case=case, author=case.entered_by, body="more notes about Rahima")
+    with CaptureQueriesContext(connection) as q:
+        summary = apply_retention(apply=True)
+    assert len(summary.cases) == 3
+    assert len(q.captured_queries) <= 3 * 45
