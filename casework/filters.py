@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from casework.fields import LocalDateField
+from casework.fields import LocalDateField, ascii_digits
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Status
@@ -54,14 +54,19 @@ class CaseFilter(django_filters.FilterSet):
 
         cats = category_queryset()
         self.filters["category"].queryset = cats
+        # Upazilas only of the chosen district: 494 options would make every list page heavy on a
+        # phone (and slow to render); without JavaScript, choose the district and press "Show".
+        district = (self.data or {}).get("district") if self.data is not None else None
+        district = ascii_digits(str(district or ""))
+        self.filters["upazila"].queryset = (
+            Upazila.objects.filter(district_id=int(district)) if district.isdigit() else Upazila.objects.none()
+        )
         # Country list: the common destinations only, to keep the form light on a phone.
         self.filters["destination"].queryset = Country.objects.filter(priority__lt=1000)
         names = {k: v.name for k, v in localize_many(cats).items()}
         self.form.fields["category"].label_from_instance = lambda c: names.get(c.translation_key, c.name)
 
     def filter_case_number(self, queryset, name, value):
-        from casework.fields import ascii_digits
-
         value = ascii_digits(value).strip().upper()
         if not value:
             return queryset

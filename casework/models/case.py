@@ -110,7 +110,7 @@ class Case(models.Model):
         Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="legal_aid_cases",
         verbose_name=_("legal-aid organisation"),
     )
-    status_changed_at = models.DateTimeField(_("in this state since"), default=timezone.now)
+    status_changed_at = models.DateTimeField(_("in this state since"), default=timezone.now, db_index=True)
     channel = models.CharField(_("current redress channel"), max_length=10, blank=True, db_index=True)
 
     # 4. Result
