@@ -40,3 +40,17 @@ def hit(name: str, ident: str) -> bool:
 
 def client_ip(request) -> str:
     return get_client_ip_address(request) or "unknown"
+
+
+def client_ip_behind_proxies(request) -> str:
+    """The client address when PROTIKAR_PROXY_COUNT trusted proxies each append to X-Forwarded-For.
+
+    Each proxy appends the address it received the request from, so with N proxies the client is the N-th
+    entry from the right; anything further left was written by the client and cannot be trusted. Used as
+    AXES_CLIENT_IP_CALLABLE in production (and so by the rate limits above).
+    """
+    count = int(getattr(settings, "PROTIKAR_PROXY_COUNT", 1))
+    forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
+    if count > 0 and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"

@@ -241,6 +241,7 @@ CONTENT_SECURITY_POLICY_CMS = {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
+        "frame-ancestors": ["'self'"],  # Wagtail's live preview shows the page in a same-origin frame
     }
 }
 

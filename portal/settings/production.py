@@ -44,11 +44,11 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "__Host-protikar_session"
 CSRF_COOKIE_NAME = "__Host-protikar_csrf"
 
-# django-axes: the client address is the one the reverse proxy appended to X-Forwarded-For. With one proxy
-# (the default) that is the right-most entry; a client cannot forge it.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROTIKAR_PROXY_COUNT", "1"))  # noqa: F405
-AXES_IPWARE_PROXY_ORDER = "right-most"
+# django-axes and the rate limits: the client address is the one the last trusted proxy appended to
+# X-Forwarded-For (PROTIKAR_PROXY_COUNT proxies in front of gunicorn; entries further left are the client's
+# own words and are ignored). See portal.accounts.ratelimit.client_ip_behind_proxies.
+PROTIKAR_PROXY_COUNT = int(os.environ.get("PROTIKAR_PROXY_COUNT", "1"))  # noqa: F405
+AXES_CLIENT_IP_CALLABLE = "portal.accounts.ratelimit.client_ip_behind_proxies"
 
 # --- Shared cache: Redis for several app servers ---------------------------------------------------
 if os.environ.get("REDIS_URL"):  # noqa: F405

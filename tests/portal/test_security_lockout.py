@@ -105,3 +105,25 @@ def test_password_reset_link_works_and_ends_other_sessions(client, demo_people):
     assert DEMO_PASSWORD  # the old one no longer works:
     client.post("/en/accounts/logout/")
     assert sign_in(client, "legal1").status_code == 200
+
+
+@pytest.mark.parametrize("count,xff,expected", [
+    (1, "203.0.113.9", "203.0.113.9"),                      # nginx appended the real client
+    (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),             # a forged entry on the left is ignored
+    (2, "6.6.6.6, 203.0.113.9, 10.0.0.5", "203.0.113.9"),   # load balancer + nginx
+    (1, "", "127.0.0.1"),                                   # no proxy header: the socket address
+])
+def test_client_address_behind_proxies(settings, rf, count, xff, expected):
+    from portal.accounts.ratelimit import client_ip_behind_proxies
+
+    settings.PROTIKAR_PROXY_COUNT = count
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=xff, REMOTE_ADDR="127.0.0.1")
+    assert client_ip_behind_proxies(request) == expected
+
+
+def test_forged_forwarded_header_does_not_escape_the_lockout(client, demo_people, settings):
+    settings.AXES_CLIENT_IP_CALLABLE = "portal.accounts.ratelimit.client_ip_behind_proxies"
+    settings.PROTIKAR_PROXY_COUNT = 1
+    for n in range(5):
+        sign_in(client, "advisor.okup", "Wrong-Pass-1!", HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 203.0.113.9")
+    assert sign_in(client, "advisor.okup", HTTP_X_FORWARDED_FOR="7.7.7.7, 203.0.113.9").status_code == 429
