@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from casework.fields import LocalDateField, ascii_digits
+from portal.widgets import FastSelect
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Status
@@ -27,13 +28,13 @@ class CaseFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Case number"), method="filter_case_number")
     status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"), widget=forms.CheckboxSelectMultiple)
-    category = django_filters.ModelChoiceFilter(field_name="categories", queryset=None, label=_("Category"))
-    division = django_filters.ModelChoiceFilter(queryset=Division.objects.all(), label=_("Division"))
-    district = django_filters.ModelChoiceFilter(queryset=District.objects.all(), label=_("District"))
-    upazila = django_filters.ModelChoiceFilter(queryset=Upazila.objects.all(), label=_("Upazila"))
+    category = django_filters.ModelChoiceFilter(field_name="categories", queryset=None, label=_("Category"), widget=FastSelect)
+    division = django_filters.ModelChoiceFilter(queryset=Division.objects.all(), label=_("Division"), widget=FastSelect)
+    district = django_filters.ModelChoiceFilter(queryset=District.objects.all(), label=_("District"), widget=FastSelect)
+    upazila = django_filters.ModelChoiceFilter(queryset=Upazila.objects.all(), label=_("Upazila"), widget=FastSelect)
     gender = django_filters.ChoiceFilter(field_name="justice_seeker__gender", choices=Gender.choices, label=_("Gender"))
-    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.all(), label=_("Organisation"))
-    destination = django_filters.ModelChoiceFilter(field_name="destination_country", queryset=Country.objects.all(), label=_("Destination country"))
+    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.all(), label=_("Organisation"), widget=FastSelect)
+    destination = django_filters.ModelChoiceFilter(field_name="destination_country", queryset=Country.objects.all(), label=_("Destination country"), widget=FastSelect)
     received_from = LocalDateFilter(field_name="created_at", lookup_expr="date__gte", label=_("Received from"),
                                     widget=forms.DateInput(attrs={"type": "date"}))
     received_to = LocalDateFilter(field_name="created_at", lookup_expr="date__lte", label=_("Received until"),

@@ -34,6 +34,7 @@ from casework.models import (
 )
 from casework.uploads import validate_upload
 from portal import roles
+from portal.widgets import FastSelect
 
 
 class BilingualChoiceField(forms.ModelChoiceField):
@@ -79,9 +80,12 @@ class CaseForm(forms.ModelForm):
     )
     source = BilingualChoiceField(queryset=CaseSource.objects.filter(is_active=True), label=_("Source of the case"))
     division = BilingualChoiceField(queryset=Division.objects.all(), label=_("Division"))
-    district = forms.TypedChoiceField(label=_("District"), coerce=int)
-    upazila = forms.TypedChoiceField(label=_("Upazila"), coerce=int)
-    destination_country = BilingualChoiceField(queryset=Country.objects.all(), label=_("Destination country"), required=False)
+    # Grouped by parent so they work without JavaScript; FastSelect because 494 upazilas rendered
+    # one template per option cost more than everything else on the page.
+    district = forms.TypedChoiceField(label=_("District"), coerce=int, widget=FastSelect)
+    upazila = forms.TypedChoiceField(label=_("Upazila"), coerce=int, widget=FastSelect)
+    destination_country = BilingualChoiceField(queryset=Country.objects.all(), label=_("Destination country"),
+                                               required=False, widget=FastSelect)
     recruitment_process = BilingualChoiceField(
         queryset=RecruitmentProcess.objects.filter(is_active=True), label=_("Recruitment process"), required=False
     )

@@ -1,0 +1,25 @@
+"""Searching a person by part of their name (icontains) scans every justice seeker. On PostgreSQL a
+trigram index on UPPER(name) serves that LIKE; SQLite (quick start only) needs nothing."""
+
+from django.db import migrations
+
+FORWARD = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS casework_js_name_trgm ON casework_justiceseeker USING gin (UPPER(name) gin_trgm_ops)",
+]
+BACKWARD = ["DROP INDEX IF EXISTS casework_js_name_trgm"]
+
+
+def run(statements):
+    def apply(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for sql in statements:
+            schema_editor.execute(sql)
+
+    return apply
+
+
+class Migration(migrations.Migration):
+    dependencies = [("casework", "0005_case_status_changed_index")]
+    operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]
