@@ -1,11 +1,11 @@
 """Searching a person by part of their name (icontains) scans every justice seeker. On PostgreSQL a
-trigram index on UPPER(name) serves that LIKE; SQLite (quick start only) needs nothing."""
+trigram index on UPPER(name::text) (the expression Django writes) serves that LIKE; SQLite (quick start only) needs nothing."""
 
 from django.db import migrations
 
 FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX IF NOT EXISTS casework_js_name_trgm ON casework_justiceseeker USING gin (UPPER(name) gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS casework_js_name_trgm ON casework_justiceseeker USING gin ((UPPER(name::text)) gin_trgm_ops)",
 ]
 BACKWARD = ["DROP INDEX IF EXISTS casework_js_name_trgm"]
 
