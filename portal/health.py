@@ -33,7 +33,7 @@ def _storage() -> bool:
     """Write, read back and delete a tiny file in the private storage (case attachments live there)."""
     try:
         storage = storages["private"]
-        name = storage.save(f"healthz/{uuid.uuid4().hex}.txt", ContentFile(b"ok"))
+        name = storage.save(f".healthz-{uuid.uuid4().hex}", ContentFile(b"ok"))  # root: leaves no directory
         try:
             with storage.open(name) as fh:
                 ok = fh.read() == b"ok"

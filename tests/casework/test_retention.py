@@ -37,6 +37,23 @@ def ended(status="closed", when=YEARS_AGO_6, **kwargs):
     return Case.objects.get(pk=case.pk)
 
 
+@pytest.fixture(autouse=True)
+def remove_attachment_files(settings):
+    """Test files go to the shared private storage, which a database rollback does not empty (and files of
+    removed attachments are deleted only on commit, which these tests never reach)."""
+    import os
+
+    root = str(settings.PRIVATE_MEDIA_ROOT)
+
+    def files():
+        return {os.path.join(d, f) for d, _dirs, names in os.walk(root) for f in names}
+
+    before = files()
+    yield
+    for path in files() - before:
+        os.remove(path)
+
+
 @pytest.fixture
 def cases(db, admin_actor):
     return {
