@@ -31,7 +31,7 @@ run: install translations
 test: install translations
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
 # Re-extract the Bangla catalogue after changing strings (needs GNU gettext's xgettext).
 messages: install
