@@ -98,7 +98,6 @@ def test_bad_input_is_refused_in_english_and_saves_nothing(client, demo_world, f
     assert (Case.objects.count(), JusticeSeeker.objects.count()) == before
 
 
-@pytest.mark.xfail(reason="220 catalogue entries (imports, packet, some accounts labels) still untranslated at the end of this session; see the issue 2 note", strict=False)
 def test_bad_input_message_in_bangla(client, demo_world):
     client.force_login(_user("coord.okup1"))
     response = client.post("/bn/cases/new/", _post_data(demo_world, **{"js-age": "৫"}))
