@@ -1,19 +1,10 @@
 from django.urls import path
 
-from casework import views
+from casework import urls_workflow, views
+from casework.exports import case_export_view
+from casework.packet import packet_view
 
 app_name = "casework"
-
-
-def _optional(module_path: str, attr: str):
-    """A view provided by another module of the case system, if that module is installed."""
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module_path), attr)
-    except (ImportError, AttributeError):
-        return None
-
 
 urlpatterns = [
     path("", views.case_list, name="case_list"),
@@ -24,14 +15,6 @@ urlpatterns = [
     path("<int:pk>/edit/", views.case_edit, name="case_edit"),
     path("<int:pk>/documents/", views.attachment_add, name="attachment_add"),
     path("<int:pk>/documents/<int:attachment_id>/", views.attachment_download, name="attachment_download"),
-]
-
-_export = _optional("casework.exports", "case_export_view")
-if _export:
-    urlpatterns.append(path("export/", _export, name="case_export"))
-_packet = _optional("casework.packet", "packet_view")
-if _packet:
-    urlpatterns.append(path("<int:pk>/packet/", _packet, name="case_packet"))
-_workflow = _optional("casework.urls_workflow", "urlpatterns")
-if _workflow:
-    urlpatterns += _workflow
+    path("export/", case_export_view, name="case_export"),
+    path("<int:pk>/packet/", packet_view, name="case_packet"),
+] + urls_workflow.urlpatterns

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,7 +28,9 @@ from casework.forms import (
 from casework.models import AccessLog, Attachment, Case, ChecklistItem, Perpetrator, Union, Upazila
 from casework import services
 from casework.services import access_log_record, case_update, find_duplicates
-from casework.uploads import safe_filename, validate_upload
+from casework.timeliness import overdue_q
+from casework.workflow_views import detail_context
+from casework.uploads import ALLOWED, safe_filename, validate_upload
 
 CASE_PERMS = [
     "view_case", "change_case", "view_justice_seeker", "change_justice_seeker", "view_perpetrator",
@@ -56,14 +58,6 @@ def get_case_or_deny(request, pk, perm="view_case", queryset=None) -> Case:
     return case
 
 
-def _overdue_q():
-    try:
-        from casework.timeliness import overdue_q
-    except ImportError:
-        return None
-    return overdue_q()
-
-
 @login_required
 def case_list(request):
     user = request.user
@@ -83,11 +77,7 @@ def case_list(request):
     person_term = request.session.get(SEARCH_SESSION_KEY) if request.GET.get("person") == "1" else None
     if person_term:
         queryset = queryset.filter(_person_q(person_term))
-    overdue = _overdue_q()
-    if overdue is not None:
-        from django.db.models import BooleanField, Case as When_, Value, When
-
-        queryset = queryset.annotate(is_overdue=When_(When(overdue, then=Value(True)), default=Value(False), output_field=BooleanField()))
+    queryset = queryset.annotate(is_overdue=ExpressionWrapper(overdue_q(), output_field=BooleanField()))
     case_filter = CaseFilter(request.GET or None, queryset=queryset)
     results = case_filter.qs if case_filter.is_bound else case_filter.queryset.order_by("-created_at", "-id")
     paginator = Paginator(results, PAGE_SIZE)
@@ -277,9 +267,11 @@ def case_detail(request, pk):
     perms = perms_for(user, case)
     from knowledge.selectors import localize_many
 
-    localized = localize_many(list(case.categories.all()) + [])
-    category_names = [localized[c.translation_key].name for c in case.categories.all()]
-    sub_names = [s.localized.name if hasattr(s, "localized") else s.name for s in case.sub_categories.all()]
+    categories, subs = list(case.categories.all()), list(case.sub_categories.all())
+    localized = localize_many(categories)
+    category_names = [localized[c.translation_key].name for c in categories]
+    localized_subs = localize_many(subs)  # one query, not one per sub-category
+    sub_names = [localized_subs[s.translation_key].name for s in subs]
     checklist = list(case.checklist.all())
     attachments = list(case.attachments.all()) if perms["view_attachment"] else []
     attached_types = {a.document_type_id for a in attachments}
@@ -294,31 +286,14 @@ def case_detail(request, pk):
         "recruitment": getattr(case, "recruitment", None) if perms["view_perpetrator"] else None,
         "perpetrators": list(case.perpetrators.all()) if perms["view_perpetrator"] else [],
         "attachment_form": AttachmentForm() if perms["add_attachment"] else None,
-        "workflow_templates": _workflow_templates(),
+        "workflow_templates": WORKFLOW_SECTIONS,
     }
-    try:
-        from casework.workflow_views import detail_context
-    except ImportError:
-        pass
-    else:
-        context.update(detail_context(request, case))
+    context.update(detail_context(request, case))
     return render(request, "casework/case_detail.html", context)
 
 
-def _workflow_templates():
-    """The workflow sections of the detail page that exist (they are added by the workflow module)."""
-    from django.template import TemplateDoesNotExist
-    from django.template.loader import get_template
-
-    names = []
-    for part in ("_advisory", "_actions", "_result", "_comments", "_timeline"):
-        name = f"casework/detail/{part}.html"
-        try:
-            get_template(name)
-        except TemplateDoesNotExist:
-            continue
-        names.append(name)
-    return names
+# The workflow sections of the detail page (casework/workflow_views.py fills their context).
+WORKFLOW_SECTIONS = [f"casework/detail/{part}.html" for part in ("_advisory", "_actions", "_result", "_comments", "_timeline")]
 
 
 @login_required
@@ -375,11 +350,8 @@ def attachment_download(request, pk, attachment_id):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404(_("The file is missing from storage. Please tell the system administrator."))
-    extension = {v: k for k, v in {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png",
-                                    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                                    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}.items()}
     response = FileResponse(handle, as_attachment=True, content_type=attachment.content_type,
-                            filename=safe_filename(attachment.original_name, extension.get(attachment.content_type, "bin")))
+                            filename=safe_filename(attachment.original_name, ALLOWED.get(attachment.content_type, "bin")))
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -15,18 +15,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from casework.fields import ascii_digits  # noqa: F401  (one digit converter for forms and imports)
+
 BANGLA_DIGITS = "০১২৩৪৫৬৭৮৯"
-_TO_ASCII = str.maketrans(BANGLA_DIGITS, "0123456789")
 _TO_BANGLA = str.maketrans("0123456789", BANGLA_DIGITS)
 
 
 class NormaliseError(ValueError):
     """The value cannot be read; the message says why, in the reader's language."""
-
-
-def ascii_digits(value: str) -> str:
-    """Bangla digits → ASCII digits; everything else unchanged."""
-    return value.translate(_TO_ASCII)
 
 
 def bangla_digits(value: str) -> str:
