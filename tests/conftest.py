@@ -1,5 +1,8 @@
 import pytest
 
+# One browser for the whole session, shared by tests/e2e and any other browser test.
+pytest_plugins = ["tests.browser_fixtures"]
+
 DEMO_PASSWORD = "Demo-Pass-2026!"
 
 

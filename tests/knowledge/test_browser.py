@@ -2,8 +2,6 @@
 
 import pytest
 
-from tests.e2e.conftest import browser, phone_page  # noqa: F401 - fixtures shared with the e2e suite
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -16,7 +14,6 @@ def seeded_site(transactional_db):
     seed_knowledge(demo_focal_points=True)
 
 
-@pytest.mark.xfail(reason="Playwright sync API finds a running event loop when run after other browser tests in one process; passes alone", strict=False)
 def test_find_help_in_bangla_on_a_phone(live_server, seeded_site, phone_page):
     page = phone_page
     page.goto(f"{live_server.url}/bn/")

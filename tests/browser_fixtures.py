@@ -1,4 +1,5 @@
-"""Browser tests: Playwright driving Debian's Chromium (never a downloaded browser)."""
+"""Browser fixtures (Playwright driving Debian's Chromium, never a downloaded browser), one session-wide
+browser for every test that needs it: registered as a plugin in tests/conftest.py."""
 
 import os
 import shutil
