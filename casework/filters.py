@@ -1,5 +1,8 @@
+import re
+
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -8,6 +11,9 @@ from portal.widgets import FastSelect
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Status
+
+CASE_NUMBER = re.compile(r"PRK-\d{4}-\d{5}")
+FIRST_CASE_YEAR = 2015  # registers imported from partners go back to about here
 
 SORTS = {
     "newest": ("-created_at", "-id"),
@@ -68,11 +74,15 @@ class CaseFilter(django_filters.FilterSet):
         self.form.fields["category"].label_from_instance = lambda c: names.get(c.translation_key, c.name)
 
     def filter_case_number(self, queryset, name, value):
+        """Exact numbers use the unique index; "42" or "০০৪২" looks up PRK-<year>-00042 for each year."""
         value = ascii_digits(value).strip().upper()
         if not value:
             return queryset
-        if value.isdigit():  # "42" or "০০৪২" finds PRK-2026-00042 (and that number of other years)
-            return queryset.filter(case_number__endswith=f"-{int(value):05d}")
+        if CASE_NUMBER.fullmatch(value):
+            return queryset.filter(case_number=value)
+        if value.isdigit() and len(value) <= 5:
+            years = range(FIRST_CASE_YEAR, timezone.localdate().year + 1)
+            return queryset.filter(case_number__in=[f"PRK-{year}-{int(value):05d}" for year in years])
         return queryset.filter(case_number__icontains=value)
 
     def filter_sort(self, queryset, name, value):
