@@ -12,6 +12,7 @@ Headers are the import's labels (casework.imports.headers), so an export imports
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,7 +25,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from casework.imports.headers import FIELDS_BY_NAME, JUSTICE_SEEKER, PERPETRATOR, STATUS_LABEL, SUMMARY, SYSTEM_NUMBER_LABEL
+from casework.imports.headers import (
+    FIELDS_BY_NAME, JUSTICE_SEEKER, MAX_PERPETRATORS, PERPETRATOR, STATUS_LABEL, SUMMARY, SYSTEM_NUMBER_LABEL,
+    perpetrator_field,
+)
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -60,9 +64,11 @@ def _yes_no(value: bool) -> str:
     return _("Yes") if value else _("No")
 
 
-def _first_perpetrator(case):
-    perpetrators = list(case.perpetrators.all())
-    return perpetrators[0] if perpetrators else None
+def _nth_perpetrator(n: int) -> Callable:
+    def get(case):
+        perpetrators = list(case.perpetrators.all())  # prefetched: no query
+        return perpetrators[n - 1] if len(perpetrators) >= n else None
+    return get
 
 
 def _recruitment(case):
@@ -97,10 +103,25 @@ def _agency(r) -> str:
     return r.agency.name if r.agency_id else r.agency_name
 
 
-def columns(names: dict) -> list[Column]:
+def perpetrator_columns(n: int) -> list[Column]:
+    """The n-th perpetrator's columns (the import reads them back into the n-th perpetrator)."""
+    perp = _nth_perpetrator(n)
+    field = functools.partial(perpetrator_field, n=n)
+    return [
+        Column(field("perpetrator_kind"), PERPETRATOR, lambda c: perp(c) and perp(c).get_kind_display()),
+        Column(field("perpetrator_relative"), PERPETRATOR, lambda c: _relative(perp(c))),
+        Column(field("perpetrator_name"), PERPETRATOR, lambda c: perp(c) and perp(c).name),
+        Column(field("perpetrator_address"), PERPETRATOR, lambda c: perp(c) and perp(c).address),
+        Column(field("perpetrator_phone"), PERPETRATOR, lambda c: perp(c) and perp(c).phone),
+        Column(field("perpetrator_nid"), PERPETRATOR, lambda c: perp(c) and perp(c).nid),
+    ]
+
+
+def columns(names: dict, perpetrators: int = 1) -> list[Column]:
     """The export layout. `names` maps a snippet's translation_key to its name in the reader's
-    language (categories, sub-categories and remedies are stored as the Bangla rows)."""
-    js, rec, perp = _seeker, _recruitment, _first_perpetrator
+    language (categories, sub-categories and remedies are stored as the Bangla rows);
+    `perpetrators` is how many perpetrators' columns to write (at least the first's)."""
+    js, rec = _seeker, _recruitment
     return [
         Column("__number__", SUMMARY, lambda c: c.case_number),
         Column("case_number", SUMMARY, lambda c: c.register_number or c.case_number),
@@ -143,13 +164,7 @@ def columns(names: dict) -> list[Column]:
         Column("agency_name", PERPETRATOR, lambda c: _agency(rec(c))),
         Column("agent_name", PERPETRATOR, lambda c: rec(c) and rec(c).agent_name),
         Column("agent_phone", PERPETRATOR, lambda c: rec(c) and rec(c).agent_phone),
-        Column("perpetrator_kind", PERPETRATOR, lambda c: perp(c) and perp(c).get_kind_display()),
-        Column("perpetrator_relative", PERPETRATOR, lambda c: _relative(perp(c))),
-        Column("perpetrator_name", PERPETRATOR, lambda c: perp(c) and perp(c).name),
-        Column("perpetrator_address", PERPETRATOR, lambda c: perp(c) and perp(c).address),
-        Column("perpetrator_phone", PERPETRATOR, lambda c: perp(c) and perp(c).phone),
-        Column("perpetrator_nid", PERPETRATOR, lambda c: perp(c) and perp(c).nid),
-    ]
+    ] + [column for n in range(1, max(1, perpetrators) + 1) for column in perpetrator_columns(n)]
 
 
 def export_queryset(queryset):
@@ -185,7 +200,9 @@ def write_cases_xlsx(cases: Iterable, *, visible: Callable[[object, str], bool],
     """The workbook for `cases`: the columns of `groups`, each cell only where
     `visible(case, group)` holds. Returns (bytes, number of rows)."""
     cases = list(cases)
-    cols = [c for c in columns(_snippet_names(cases)) if c.group in groups]
+    # As many perpetrator column groups as the most any case has (the import takes MAX_PERPETRATORS).
+    most = max((len(case.perpetrators.all()) for case in cases), default=1)
+    cols = [c for c in columns(_snippet_names(cases), min(most, MAX_PERPETRATORS)) if c.group in groups]
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                         "strings_to_numbers": False})

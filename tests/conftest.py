@@ -6,6 +6,18 @@ pytest_plugins = ["tests.browser_fixtures"]
 DEMO_PASSWORD = "Demo-Pass-2026!"
 
 
+@pytest.fixture(autouse=True)
+def _english_unless_told():
+    """Every test starts in English, whatever an earlier test activated: otherwise a test's
+    messages and reversed URLs (/bn/… or /en/…) depend on which test ran before it on the same
+    worker. Bangla tests say so (translation.override("bn") or a /bn/ URL)."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def demo_people(db):
     """The demo organisations and one or more users in every role (home.demo)."""

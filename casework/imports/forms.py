@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from casework.models import Organization
 
-from .headers import FIELDS, IGNORE
+from .headers import FIELDS, FIELDS_BY_NAME, IGNORE, MAX_PERPETRATORS, PERPETRATOR_FIELDS, perpetrator_field
+
+MORE_PERPETRATOR_FIELDS = {perpetrator_field(name, n) for name in PERPETRATOR_FIELDS for n in range(2, MAX_PERPETRATORS + 1)}
 
 
 class UploadForm(forms.Form):
@@ -20,7 +22,16 @@ class UploadForm(forms.Form):
 
 
 def field_choices():
-    return [("", _("— not imported —")), (IGNORE, _("Ignore this column"))] + [(f.name, f.label) for f in FIELDS]
+    """The fields a column can hold; the second and further perpetrators' fields in a group of their own."""
+    first = [(f.name, f.label) for f in FIELDS if f.name not in MORE_PERPETRATOR_FIELDS]
+    more = [(f.name, f.label) for f in FIELDS if f.name in MORE_PERPETRATOR_FIELDS]
+    return [("", _("— not imported —")), (IGNORE, _("Ignore this column"))] + first + [
+        (_("Second and further perpetrators"), more)
+    ]
+
+
+def field_label(name: str) -> str:
+    return str(FIELDS_BY_NAME[name].label) if name in FIELDS_BY_NAME else name
 
 
 class MappingForm(forms.Form):
@@ -43,7 +54,7 @@ class MappingForm(forms.Form):
             if value and value != IGNORE:
                 if value in seen:
                     self.add_error(name, _("“%(field)s” is already chosen for the column “%(other)s”.")
-                                   % {"field": dict(field_choices())[value], "other": self.fields[seen[value]].label})
+                                   % {"field": field_label(value), "other": self.fields[seen[value]].label})
                 seen[value] = name
         return data
 

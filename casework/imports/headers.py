@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from .normalise import match_key
@@ -105,6 +106,33 @@ FIELDS: list[ImportField] = [
                 ("অভিযুক্তের মোবাইল", "অভিযুক্তের নম্বর"), PERPETRATOR),
     ImportField("perpetrator_nid", _("Perpetrator NID"), ("Perpetrator NID", "NID"), ("অভিযুক্তের এনআইডি", "এনআইডি"), PERPETRATOR),
 ]
+# A case can have several perpetrators; a register row holds the first in the columns above and
+# the second, third… in numbered copies of them: "Information on Perpetrator (2)", "অভিযুক্তের নাম (২)".
+MAX_PERPETRATORS = 5
+PERPETRATOR_FIELDS = ("perpetrator_kind", "perpetrator_relative", "perpetrator_name", "perpetrator_address",
+                      "perpetrator_phone", "perpetrator_nid")
+
+
+def _numbered(label, n: int):
+    """'Information on Perpetrator (2)', with the number in the reader's script."""
+    from casework.imports.normalise import bangla_digits
+
+    def text():
+        number = bangla_digits(str(n)) if (translation.get_language() or "").startswith("bn") else str(n)
+        return f"{label} ({number})"
+
+    return lazy(text, str)()
+
+
+def perpetrator_field(name: str, n: int) -> str:
+    """The field name of the n-th perpetrator's column (n = 1 is the plain name)."""
+    return name if n == 1 else f"{name}_{n}"
+
+
+FIELDS += [
+    ImportField(perpetrator_field(f.name, n), _numbered(f.label, n), (), (), PERPETRATOR)
+    for n in range(2, MAX_PERPETRATORS + 1) for f in FIELDS if f.name in PERPETRATOR_FIELDS
+]
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
 
 # Columns the export adds that are the system's own (not imported).
@@ -145,14 +173,27 @@ def _translated_index() -> dict[str, str]:
     return index
 
 
+_TRAILING_NUMBER = re.compile(r"^(?P<base>.*\D)(?P<n>\d{1,2})$")
+
+
 def recognise(header) -> str | None:
-    """The field a header names, IGNORE for a known system column, None when unknown."""
+    """The field a header names, IGNORE for a known system column, None when unknown.
+
+    A perpetrator column with a number after it ("Perpetrator Name 2", "অভিযুক্তের নাম (২)")
+    names that perpetrator's field.
+    """
     key = header_key(header)
     if not key:
         return None
     if key in IGNORE_KEYS:
         return IGNORE
-    return LABEL_INDEX.get(key) or _translated_index().get(key)
+    field = LABEL_INDEX.get(key) or _translated_index().get(key)
+    if field is None and (match := _TRAILING_NUMBER.match(key)):
+        base = LABEL_INDEX.get(match["base"]) or _translated_index().get(match["base"])
+        n = int(match["n"])
+        if base in PERPETRATOR_FIELDS and 2 <= n <= MAX_PERPETRATORS:
+            field = perpetrator_field(base, n)
+    return field
 
 
 def auto_mapping(headers: list, saved: dict[str, str] | None = None) -> dict[int, str]:

@@ -137,6 +137,7 @@ class Lookups:
                 if name:
                     self.organisations.setdefault(match_key(name), org)
         self.categories = self._snippets("CaseCategory")
+        self.category_names = self._names("CaseCategory")
         self.sub_categories = self._snippets("SubCategory")
         self.remedies = self._snippets("ExpectedRemedy")
 
@@ -161,6 +162,15 @@ class Lookups:
                 if text:
                     lookup.setdefault(match_key(text), target)
         return lookup
+
+    @staticmethod
+    def _names(model_name: str) -> dict[int, str]:
+        """Default-locale row id → name (what the audit log names a category by)."""
+        from django.apps import apps
+        from wagtail.models import Locale
+
+        model = apps.get_model("knowledge", model_name)
+        return dict(model.objects.filter(locale=Locale.get_default()).values_list("id", "name"))
 
     def choose(self, value, lookup: dict, label: str):
         """One item from a reference list; None when blank; NormaliseError when unknown."""

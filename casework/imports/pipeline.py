@@ -13,6 +13,7 @@ the row is unchanged (ImportedRecord keeps a fingerprint of the row as last impo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Callable
@@ -23,17 +24,19 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from casework.audit import log_created
+from casework.bulk import insert_rows
 from casework.models import Case, CaseNumberSequence, Gender, JusticeSeeker, Organization, Perpetrator, Recruitment
 from casework.services import CASE_NUMBER_PREFIX
 from casework.states import ENDED, Status
 
 from . import normalise as n
-from .headers import FIELDS_BY_NAME, IGNORE
+from .headers import FIELDS_BY_NAME, IGNORE, MAX_PERPETRATORS, PERPETRATOR_FIELDS, perpetrator_field
 from .lookups import Lookups
 from .models import ImportedRecord
 from .reader import Formula, Sheet
 
-CHUNK = 250
+CHUNK = 500
 
 
 def _char_limits(model) -> dict[str, tuple[int, object]]:
@@ -122,7 +125,7 @@ class ParsedRow:
     remedies: list[int] = field(default_factory=list)
     seeker: dict = field(default_factory=dict)
     recruitment: dict = field(default_factory=dict)
-    perpetrator: dict = field(default_factory=dict)
+    perpetrators: list[dict] = field(default_factory=list)  # the named ones, in column order
     existing_case_id: int | None = None
 
 
@@ -160,6 +163,12 @@ class ImportRun:
         self.lookups = Lookups()
         self.fallback_org = organization or default_organization()
         self.headers = {index: (sheet.headers[index] if index < len(sheet.headers) else "") for index in self.mapping}
+        # The perpetrators (1st, 2nd…) that some column of this file names.
+        mapped = set(self.mapping.values())
+        self.perpetrator_numbers = [
+            number for number in range(1, MAX_PERPETRATORS + 1)
+            if any(perpetrator_field(name, number) in mapped for name in PERPETRATOR_FIELDS)
+        ]
         self._known: dict[int, dict] = {}  # org id → {"key": case id}, {case id: fingerprint}
         self._seen_in_file: dict[tuple[int, str], tuple[int, str]] = {}
         self.result = ImportResult()
@@ -185,7 +194,9 @@ class ImportRun:
         lk = self.lookups
 
         def get(name, parser, *args, **kwargs):
-            raw = values.get(name)
+            if name not in values:
+                return None  # no column holds it (every parser reads a blank as None or "")
+            raw = values[name]
             if isinstance(raw, Formula):
                 errors.append(_("%(column)s: holds a formula; formulas are not read, type the value instead") % {"column": self._label(name)})
                 return None
@@ -195,7 +206,8 @@ class ImportRun:
                 errors.append(f"{self._label(name)}: {exc}")
                 return None
 
-        text = lambda name, limit: self._text(values.get(name), name, limit, errors)  # noqa: E731
+        def text(name, limit):
+            return self._text(values[name], name, limit, errors) if name in values else ""
 
         # Organisation: --organisation / the form's choice, else the column, else the programme lead's.
         org = self.forced_org
@@ -296,15 +308,19 @@ class ImportRun:
         r["agent_name"] = text("agent_name", 200)
         r["agent_phone"] = get("agent_phone", n.parse_phone) or ""
 
-        p = parsed.perpetrator
-        p["name"] = text("perpetrator_name", 200)
-        p["kind"] = get("perpetrator_kind", self._choice, self.kind_words) or Perpetrator.Kind.INDIVIDUAL
-        p["is_relative"], p["relation"] = self._relative(values.get("perpetrator_relative"), errors)
-        p["address"] = text("perpetrator_address", 300)
-        p["phone"] = get("perpetrator_phone", n.parse_phone) or ""
-        p["nid"] = get("perpetrator_nid", n.parse_nid) or ""
-        if not p["name"] and (p["address"] or p["phone"] or p["nid"]):
-            warnings.append(_("Perpetrator details without a name are not saved"))
+        for number in self.perpetrator_numbers:
+            name = functools.partial(perpetrator_field, n=number)
+            p = {"name": text(name("perpetrator_name"), 200)}
+            p["kind"] = get(name("perpetrator_kind"), self._choice, self.kind_words) or Perpetrator.Kind.INDIVIDUAL
+            p["is_relative"], p["relation"] = self._relative(values.get(name("perpetrator_relative")), errors,
+                                                             name("perpetrator_relative"))
+            p["address"] = text(name("perpetrator_address"), 300)
+            p["phone"] = get(name("perpetrator_phone"), n.parse_phone) or ""
+            p["nid"] = get(name("perpetrator_nid"), n.parse_nid) or ""
+            if p["name"]:
+                parsed.perpetrators.append(p)
+            elif p["address"] or p["phone"] or p["nid"]:
+                warnings.append(_("Perpetrator details without a name are not saved"))
 
         fingerprint_source = {name: n.clean_text(value) for name, value in sorted(values.items())}
         fingerprint_source["__org"] = parsed.organization.pk if parsed.organization else None
@@ -351,10 +367,10 @@ class ImportRun:
             raise n.NormaliseError(_("“%(value)s” is not one of the choices") % {"value": n.clean_text(value)})
         return found
 
-    def _relative(self, value, errors) -> tuple[bool, str]:
+    def _relative(self, value, errors, column: str = "perpetrator_relative") -> tuple[bool, str]:
         """'Yes', 'No', 'yes - uncle', 'হ্যাঁ, চাচা' → (is relative, which relation)."""
         if isinstance(value, Formula):
-            errors.append(_("%(column)s: holds a formula; formulas are not read, type the value instead") % {"column": self._label("perpetrator_relative")})
+            errors.append(_("%(column)s: holds a formula; formulas are not read, type the value instead") % {"column": self._label(column)})
             return False, ""
         text = n.clean_text(value)
         if not text:
@@ -363,7 +379,7 @@ class ImportRun:
         try:
             yes = self._yes_no(head)
         except n.NormaliseError:
-            errors.append(f"{self._label('perpetrator_relative')}: " + _("write yes or no, and the relation"))
+            errors.append(f"{self._label(column)}: " + _("write yes or no, and the relation"))
             return False, ""
         return bool(yes), rest.strip(" )")[:60] if yes else ""
 
@@ -374,8 +390,8 @@ class ImportRun:
         import speed, and every other field is already checked by its parser (choices, numbers,
         dates, places). A database error that slips through is caught per row in _save_chunk.
         """
-        for values, limits in ((parsed.case, _LIMITS["case"]), (parsed.seeker, _LIMITS["seeker"]),
-                               (parsed.recruitment, _LIMITS["recruitment"]), (parsed.perpetrator, _LIMITS["perpetrator"])):
+        parts = [(parsed.case, _LIMITS["case"]), (parsed.seeker, _LIMITS["seeker"]), (parsed.recruitment, _LIMITS["recruitment"])]
+        for values, limits in parts + [(p, _LIMITS["perpetrator"]) for p in parsed.perpetrators]:
             for name, value in values.items():
                 limit = limits.get(name)
                 if limit and isinstance(value, str) and len(value) > limit[0]:
@@ -386,7 +402,7 @@ class ImportRun:
     def _case_fields(self, parsed: ParsedRow, number: str) -> dict:
         fields = {k: v for k, v in parsed.case.items() if not (k == "created_at" and v is None)}
         fields.update(
-            case_number=number, organization=parsed.organization, entered_by=self.user, status=Status.DRAFT,
+            case_number=number, organization_id=parsed.organization.pk, entered_by_id=self.user.pk, status=Status.DRAFT.value,
             status_changed_at=timezone.now(),
         )
         return fields
@@ -494,32 +510,43 @@ class ImportRun:
         return [f"{CASE_NUMBER_PREFIX}-{year}-{number:05d}" for number in range(first, first + count)]
 
     def _bulk_create(self, creates: list[ParsedRow]) -> None:
+        """Write a chunk of new cases and their parts (COPY on PostgreSQL), with an audit-log entry
+        for every case, justice seeker, recruitment and perpetrator, as a form would have left."""
         numbers = self._allocate_numbers(len(creates))
-        cases = Case.objects.bulk_create([Case(**self._case_fields(p, number)) for p, number in zip(creates, numbers)])
+        cases = [self._case_fields(p, number) for p, number in zip(creates, numbers)]
+        case_ids = insert_rows(Case, cases)
         m2m = [
             (Case.categories.through, "casecategory_id", "categories"),
             (Case.sub_categories.through, "subcategory_id", "sub_categories"),
             (Case.expected_remedies.through, "expectedremedy_id", "remedies"),
         ]
         for through, column, attr in m2m:
-            through.objects.bulk_create(
-                [through(case_id=case.pk, **{column: item}) for case, p in zip(cases, creates) for item in getattr(p, attr)]
-            )
-        JusticeSeeker.objects.bulk_create([JusticeSeeker(case_id=case.pk, **p.seeker) for case, p in zip(cases, creates)])
-        Recruitment.objects.bulk_create([Recruitment(case_id=case.pk, **p.recruitment) for case, p in zip(cases, creates)])
-        Perpetrator.objects.bulk_create(
-            [Perpetrator(case_id=case.pk, **p.perpetrator) for case, p in zip(cases, creates) if p.perpetrator["name"]]
-        )
-        ImportedRecord.objects.bulk_create([self._record(case.pk, p) for case, p in zip(cases, creates)])
+            insert_rows(through, [{"case_id": case_id, column: item}
+                                  for case_id, p in zip(case_ids, creates) for item in getattr(p, attr)])
+        seekers = [{"case_id": case_id, **p.seeker} for case_id, p in zip(case_ids, creates)]
+        recruitments = [{"case_id": case_id, **p.recruitment} for case_id, p in zip(case_ids, creates)]
+        perpetrators = [{"case_id": case_id, **perp} for case_id, p in zip(case_ids, creates) for perp in p.perpetrators]
+        seeker_ids = insert_rows(JusticeSeeker, seekers)
+        recruitment_ids = insert_rows(Recruitment, recruitments)
+        perpetrator_ids = insert_rows(Perpetrator, perpetrators)
+        insert_rows(ImportedRecord, [self._record(case_id, p) for case_id, p in zip(case_ids, creates)])
+        audit = {"actor": self.user, "extra": {"import_job": str(self.job.pk)} if self.job else {}}
+        category_names = self.lookups.category_names
         for case, p in zip(cases, creates):
-            p.outcome.case_id = case.pk
-            self._remember(p, case.pk)
+            case["categories"] = {"type": "m2m", "operation": "add", "objects": [category_names.get(pk, str(pk)) for pk in p.categories]}
+        log_created(Case, cases, case_ids, repr_field="case_number", **audit)
+        log_created(JusticeSeeker, seekers, seeker_ids, repr_field="name", **audit)
+        log_created(Recruitment, recruitments, recruitment_ids, repr_field="agent_name", **audit)
+        log_created(Perpetrator, perpetrators, perpetrator_ids, repr_field="name", **audit)
+        for case_id, p in zip(case_ids, creates):
+            p.outcome.case_id = case_id
+            self._remember(p, case_id)
 
-    def _record(self, case_id: int, parsed: ParsedRow) -> ImportedRecord:
-        return ImportedRecord(
-            case_id=case_id, organization=parsed.organization, key=parsed.outcome.key, fingerprint=parsed.fingerprint,
-            job=self.job, imported_by=self.user,
-        )
+    def _record(self, case_id: int, parsed: ParsedRow) -> dict:
+        return {
+            "case_id": case_id, "organization_id": parsed.organization.pk, "key": parsed.outcome.key,
+            "fingerprint": parsed.fingerprint, "job_id": self.job.pk if self.job else None, "imported_by_id": self.user.pk,
+        }
 
     def _remember(self, parsed: ParsedRow, case_id: int) -> None:
         known = self._known_for(parsed.organization.pk)
@@ -534,9 +561,9 @@ class ImportRun:
         case.expected_remedies.set(parsed.remedies)
         JusticeSeeker.objects.create(case=case, **parsed.seeker)
         Recruitment.objects.create(case=case, **parsed.recruitment)
-        if parsed.perpetrator["name"]:
-            Perpetrator.objects.create(case=case, **parsed.perpetrator)
-        self._record(case.pk, parsed).save()
+        for perpetrator in parsed.perpetrators:
+            Perpetrator.objects.create(case=case, **perpetrator)
+        ImportedRecord.objects.create(**self._record(case.pk, parsed))
         parsed.outcome.case_id = case.pk
         self._remember(parsed, case.pk)
 
@@ -559,8 +586,10 @@ class ImportRun:
                 if value not in (None, ""):
                     setattr(obj, name, value)
             obj.save()
-        if parsed.perpetrator["name"] and not case.perpetrators.filter(name=parsed.perpetrator["name"]).exists():
-            Perpetrator.objects.create(case=case, **parsed.perpetrator)
+        known = set(case.perpetrators.values_list("name", flat=True))
+        for perpetrator in parsed.perpetrators:
+            if perpetrator["name"] not in known:
+                Perpetrator.objects.create(case=case, **perpetrator)
         ImportedRecord.objects.update_or_create(
             case=case,
             defaults={"organization": parsed.organization, "key": parsed.outcome.key, "fingerprint": parsed.fingerprint,

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from casework.models import AccessLog, Case, JusticeSeeker, Organization
+from casework.models import AccessLog, Case, JusticeSeeker, Organization, Perpetrator
 from tests.factories import OrganizationFactory, make_case, staff_user
 
 pytestmark = pytest.mark.django_db
@@ -130,6 +130,10 @@ def test_export_cases_then_import_cases_round_trips(cases, tmp_path, capsys):
     for case in cases:
         case.justice_seeker.age, case.justice_seeker.gender = 30, "other"
         case.justice_seeker.save()
+    # One case with three perpetrators: the second and third go out in numbered columns and come back.
+    Perpetrator.objects.create(case=cases[0], kind="company", name="Al-Amin Travels", address="Naya Paltan, Dhaka",
+                               phone="+8801811000111")
+    Perpetrator.objects.create(case=cases[0], name="Rashid (uncle)", is_relative=True, relation="uncle", nid="1990123456789")
     path = tmp_path / "all.xlsx"
 
     def snapshot():
@@ -141,7 +145,8 @@ def test_export_cases_then_import_cases_round_trips(cases, tmp_path, capsys):
                 case.upazila_id, case.destination_country_id, case.migration_cost,
                 sorted(c.pk for c in case.categories.all()),
                 js.name, js.gender, js.age, js.phone, js.passport_number,
-                case.recruitment.agent_name, case.recruitment.agent_phone, [p.name for p in case.perpetrators.all()],
+                case.recruitment.agent_name, case.recruitment.agent_phone,
+                [(p.kind, p.name, p.address, p.phone, p.nid, p.is_relative, p.relation) for p in case.perpetrators.all()],
             )
         return out
 
@@ -158,4 +163,5 @@ def test_export_cases_then_import_cases_round_trips(cases, tmp_path, capsys):
     assert capsys.readouterr().out.strip().splitlines()[-1] == "imported=3 updated=0 skipped=0 errors=0"
     after = snapshot()
     assert after == before
+    assert len(after[cases[0].register_number or cases[0].case_number][-1]) == 3
     assert all(v[6] == Decimal("450000") for v in after.values())

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from casework.imports.models import ImportedRecord
 from casework.models import Case, JusticeSeeker
@@ -73,8 +73,9 @@ def messy_path(tmp_path):
     return path
 
 
-def _run(capsys, *args):
-    call_command("import_cases", *map(str, args))
+def _run(capsys, *args, language="en"):
+    with translation.override(language):
+        call_command("import_cases", *map(str, args))
     out, err = capsys.readouterr()
     return out.strip().splitlines()[-1], err
 
@@ -133,6 +134,11 @@ def test_messy_register_imports_exactly_the_good_rows(matrix, lead, okup, messy_
     assert sorted(by_row) == sorted(expected)
     for number, words in expected.items():
         assert any(words in m for m in by_row[number]), (number, by_row[number])
+
+
+def test_row_errors_are_in_the_language_of_the_run(matrix, lead, okup, messy_path, capsys):
+    _line, err = _run(capsys, messy_path, "--dry-run", "--organisation", "OKUP", language="bn")
+    assert "একাধিক জায়গা" in err and "more than one place" not in err
 
 
 def test_second_import_creates_nothing_new(matrix, lead, okup, messy_path, capsys):

@@ -26,19 +26,12 @@ CHANNELS = ["gmc", "gmc", "gmc", "bmet", "bmet", "wewb", "court"]
 
 
 def _insert(model, objects: list) -> None:
-    """Insert unsaved instances: COPY on PostgreSQL, bulk_create elsewhere (no ids come back)."""
-    if not objects:
-        return
-    if connection.vendor != "postgresql":
-        model.objects.bulk_create(objects, batch_size=BATCH)
-        return
-    fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for obj in objects:
-                copy.write_row([f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields])
+    """Insert unsaved instances with casework.bulk.insert_rows (COPY on PostgreSQL)."""
+    from casework.bulk import insert_rows
+
+    fields = [f.attname for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
+    for start in range(0, len(objects), BATCH):
+        insert_rows(model, [{name: getattr(obj, name) for name in fields} for obj in objects[start:start + BATCH]])
 
 
 def _prerequisites(rng: random.Random):

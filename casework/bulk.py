@@ -1,0 +1,89 @@
+"""Writing many rows at once: PostgreSQL's COPY, with `bulk_create` as the portable fallback.
+
+`insert_rows(model, rows)` takes plain dicts (field attnames → Python values), fills every other
+column with the field's default, and returns the new primary keys in order. On PostgreSQL the
+keys are reserved from the table's sequence first and the rows go in with one COPY, several
+times faster than `bulk_create`: no model instances and no INSERT statement to compile. Like
+`bulk_create`, it sends no signals and calls no `save()`: callers that must be audited write
+their audit rows themselves (as `casework.imports.pipeline` does).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+from django.db import connection, models
+from django.utils import timezone
+
+
+def reserve_ids(model, count: int) -> list[int]:
+    """`count` new primary keys from the table's sequence (PostgreSQL)."""
+    if count <= 0:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, model._meta.pk.column, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _column_defaults(model, now) -> dict:
+    """attname → the value a column gets when a row leaves it out (a callable: called per row)."""
+    defaults = {}
+    for field in model._meta.concrete_fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) or field.default is timezone.now:
+            defaults[field.attname] = now
+        elif field.has_default() and callable(field.default):
+            defaults[field.attname] = field.default  # e.g. uuid4, dict: a fresh value per row
+        else:
+            defaults[field.attname] = field.get_default()  # the default, "" for text, None otherwise
+    return defaults
+
+
+def insert_rows(model, rows: Sequence[dict]) -> list:
+    """Insert `rows` (dicts of attname → value) and return their primary keys, in order."""
+    if not rows:
+        return []
+    defaults = _column_defaults(model, timezone.now())
+    pk = model._meta.pk
+    if connection.vendor != "postgresql":
+        objects = [model(**{**{k: v() if callable(v) else v for k, v in defaults.items() if k != pk.attname}, **row})
+                   for row in rows]
+        model.objects.bulk_create(objects, batch_size=500)
+        return [obj.pk for obj in objects]
+
+    from psycopg.types.json import Jsonb
+
+    fields = model._meta.concrete_fields
+    reserve = isinstance(pk, models.AutoField) and any(pk.attname not in row for row in rows)
+    ids = reserve_ids(model, len(rows)) if reserve else [None] * len(rows)
+    json_fields = {f.attname for f in fields if isinstance(f, models.JSONField)}
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    pk_index = list(fields).index(pk)
+    written = []
+    # wrap_database_errors: psycopg's own errors become Django's (IntegrityError, DataError…), as with
+    # any other query, so callers can catch them the usual way.
+    with connection.wrap_database_errors, connection.cursor() as cursor, \
+            cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for new_id, row in zip(ids, rows):
+            values = []
+            for field in fields:
+                name = field.attname
+                if name in row:
+                    value = row[name]
+                elif name == pk.attname and new_id is not None:
+                    value = new_id
+                else:
+                    value = defaults[name]
+                    value = value() if callable(value) else value
+                if isinstance(value, enum.Enum):
+                    value = value.value  # psycopg would write a TextChoices member by its name
+                elif name in json_fields and value is not None:
+                    value = Jsonb(value)
+                values.append(value)
+            copy.write_row(values)
+            written.append(values[pk_index])
+    return written
