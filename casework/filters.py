@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from casework.fields import LocalDateField, ascii_digits
-from portal.widgets import FastSelect
+from portal.widgets import FastSelect, bilingual_choices, organisation_choices, preset_choices
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Status
@@ -71,7 +71,11 @@ class CaseFilter(django_filters.FilterSet):
         # Country list: the common destinations only, to keep the form light on a phone.
         self.filters["destination"].queryset = Country.objects.filter(priority__lt=1000)
         names = {k: v.name for k, v in localize_many(cats).items()}
-        self.form.fields["category"].label_from_instance = lambda c: names.get(c.translation_key, c.name)
+        fields = self.form.fields
+        fields["category"].label_from_instance = lambda c: names.get(c.translation_key, c.name)
+        for name in ("division", "district", "upazila", "destination"):
+            preset_choices(fields[name], bilingual_choices(fields[name].queryset))
+        preset_choices(fields["organization"], organisation_choices(fields["organization"].queryset))
 
     def filter_case_number(self, queryset, name, value):
         """Exact numbers use the unique index; "42" or "০০৪২" looks up PRK-<year>-00042 for each year."""

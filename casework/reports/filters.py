@@ -11,11 +11,10 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from portal.widgets import FastSelect
+from portal.widgets import FastSelect, bilingual_choices, organisation_choices, preset_choices
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Channel
@@ -105,12 +104,11 @@ class ReportFilter(django_filters.FilterSet):
         # Cases point at the default-locale category rows; label them in the reader's language.
         default_locale = Locale.get_default()
         fields["category"].queryset = CaseCategory.objects.filter(locale=default_locale)
-        bn = (get_language() or "bn").startswith("bn")
         for name in ("division", "district", "upazila", "destination"):
-            fields[name].label_from_instance = (
-                (lambda o: o.name_bn or o.name_en) if bn else (lambda o: o.name_en or o.name_bn)
-            )
+            fields[name].label_from_instance = lambda o: o.name
+            preset_choices(fields[name], bilingual_choices(fields[name].queryset))
         fields["organization"].label_from_instance = lambda o: o.display_name
+        preset_choices(fields["organization"], organisation_choices(fields["organization"].queryset))
         translations = {}
         try:
             active = Locale.get_active()
