@@ -7,9 +7,14 @@ rows for the margins (when the rows partition the cases) and looks up their labe
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Case as CaseWhen
-from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import (
+    CharField, Count, Exists, F, IntegerField, Max, Min, OuterRef, Q, Subquery, Sum, Value, When,
+)
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _gettext
 
 from casework.models import Attachment, Case, ChecklistItem, PostAnalysis
@@ -17,7 +22,7 @@ from casework.models import Attachment, Case, ChecklistItem, PostAnalysis
 from casework.timeliness import overdue_q  # noqa: F401 (re-exported for views)
 
 from . import definitions as d
-from .suppression import suppress
+from .suppression import anonymise
 from .tables import TOTAL, Column, Row, Table
 
 
@@ -32,6 +37,8 @@ def _aggregations(columns: d.ColumnSet, *, money: bool, prefix: str = "") -> dic
     if money:
         aggs["m_money"] = Sum(f"{prefix}money_recovered")
         aggs["m_n"] = Count("pk", filter=Q(**{f"{prefix}money_recovered__gt": 0}))
+        # The largest single settlement: anonymised views hide a sum one case dominates.
+        aggs["m_max"] = Max(f"{prefix}money_recovered")
     return aggs
 
 
@@ -65,6 +72,7 @@ def _fill(table: Table, grouped: list[dict], columns: d.ColumnSet, dimension: d.
         if "m_money" in g:
             table.money[(rk, "money")] = g["m_money"] or 0
             table.money[(rk, "money_n")] = g["m_n"]
+            table.money[(rk, "money_max")] = g["m_max"] or 0
     if table.show_col_totals:
         if totals_row is None:  # the rows partition the units: the totals are their sums
             totals_row = {k: sum(g[k] or 0 for g in grouped) for k in (grouped[0] if grouped else {}) if k != "row"}
@@ -74,6 +82,7 @@ def _fill(table: Table, grouped: list[dict], columns: d.ColumnSet, dimension: d.
         if "m_money" in totals_row:
             table.money[(TOTAL, "money")] = totals_row["m_money"] or 0
             table.money[(TOTAL, "money_n")] = totals_row["m_n"]
+            table.money[(TOTAL, "money_max")] = max([g["m_max"] or 0 for g in grouped] + [0])
     return table
 
 
@@ -175,8 +184,39 @@ def case_study_cases(cases):
     return cases.filter(consent_case_study=True, post_analysis__case_study=True)
 
 
-def build_tables(sections, cases, *, anonymised: bool, extra: dict | None = None) -> tuple[list[Table], dict]:
-    """Every table of a report (or the dashboard), suppressed when the view is anonymised."""
+def case_date_range() -> tuple[date, date]:
+    """The first and last day of input over all cases (one query), today at the latest.
+
+    Period choices go back to the first case; anonymised month rows cover this whole range, so
+    which months have a row says nothing. Over all cases, not the reader's scope: the start of
+    the programme is no secret.
+    """
+    found = Case.objects.order_by().aggregate(first=Min("created_at"), last=Max("created_at"))
+    today = timezone.localdate()
+    first = timezone.localdate(found["first"]) if found["first"] else today
+    last = timezone.localdate(found["last"]) if found["last"] else today
+    return min(first, today), max(last, today)
+
+
+def _dimension(section: d.Section):
+    if section.kind == "summary":
+        return None
+    if section.kind == "checklist":
+        return d.EXTRA_DIMENSIONS["document"]
+    if section.kind == "completeness":
+        return d.COMPLETENESS_DIMENSION
+    if section.kind == "gaps":
+        return d.EXTRA_DIMENSIONS["gap"]
+    return d.DIMENSIONS[section.dimension]
+
+
+def build_tables(sections, cases, *, anonymised: bool, extra: dict | None = None, money: bool = True,
+                 months: tuple[date, date] | None = None) -> tuple[list[Table], dict]:
+    """Every table of a report (or the dashboard), prepared for an anonymised view when it is one.
+
+    `money` False (anonymised views with filters) drops the money columns; `months` is the range
+    the anonymised month and quarter rows cover (the chosen period, else case_date_range()).
+    """
     tables, extras = [], {}
     for section in sections:
         if section.kind == "summary":
@@ -192,8 +232,10 @@ def build_tables(sections, cases, *, anonymised: bool, extra: dict | None = None
         else:
             table = grouped_table(section, cases, d.DIMENSIONS[section.dimension])
         if anonymised:
-            table.anonymised = True
-            suppress(table)
+            dimension = _dimension(section)
+            if months is None and dimension is not None and dimension.order == "key":
+                months = case_date_range()
+            anonymise(table, dimension, months=months, money=money)
         tables.append(table)
     return tables, extras
 

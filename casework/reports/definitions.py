@@ -16,6 +16,8 @@ from django.utils import formats
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal.templatetags.portal_tags import local_digits
+
 from casework.models import Country, DepartureRoute, District, Division, EducationLevel, MaritalStatus, Religion
 from casework.models.people import Gender
 from casework.states import Channel, Status
@@ -112,14 +114,22 @@ def _choices(choices):
     return lambda keys: {k: str(label) for k, label in choices}
 
 
+def month_label(day) -> str:
+    """"March 2026", "মার্চ ২০২৬": Django's month names with the reader's digits."""
+    return local_digits(formats.date_format(day, "YEAR_MONTH_FORMAT"))
+
+
+def quarter_label(year: int, quarter: int) -> str:
+    # Digits go in as text: a number would be printed with Western digits in Bangla too.
+    return _("Quarter %(q)s, %(year)s") % {"q": local_digits(quarter), "year": local_digits(year)}
+
+
 def _month_label(keys):
-    return {k: formats.date_format(k, "YEAR_MONTH_FORMAT") for k in keys if k is not None}
+    return {k: month_label(k) for k in keys if k is not None}
 
 
 def _quarter_label(keys):
-    return {
-        k: _("Quarter %(q)s, %(year)s") % {"q": (k.month - 1) // 3 + 1, "year": k.year} for k in keys if k is not None
-    }
+    return {k: quarter_label(k.year, (k.month - 1) // 3 + 1) for k in keys if k is not None}
 
 
 def _bool_labels(yes, no):

@@ -1,5 +1,11 @@
 """The filters every report shares (SPEC §3): period, place, gender, category, channel, destination,
-organisation. They narrow the already scoped case queryset; none of them widens it."""
+organisation. They narrow the already scoped case queryset; none of them widens it.
+
+Anonymised views get no upazila and no free date range (suppression.py, rule 3): a filter below
+district, or two date ranges a day apart, would let two views differ by one small group of cases.
+A value that is not valid is shown as a form error, is not applied, and the page and the export
+say so: they always describe exactly the filters that were applied.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +15,20 @@ from datetime import date, datetime, time
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from portal.templatetags.portal_tags import local_digits
 from portal.widgets import FastSelect, bilingual_choices, organisation_choices, preset_choices
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Channel
+
+from .definitions import month_label, quarter_label
 
 PERIOD_RE = re.compile(r"^(?P<year>\d{4})(?:-(?:(?P<month>\d{2})|Q(?P<quarter>[1-4])))?$")
 
@@ -39,41 +50,60 @@ def period_bounds(value: str) -> tuple[date, date] | None:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def period_choices(today: date | None = None) -> list[tuple[str, str]]:
-    """Recent months, quarters and years, newest first (the printable report is by month or quarter)."""
-    from django.utils import formats
-
+def period_choices(today: date | None = None, first: date | None = None) -> list[tuple[str, str]]:
+    """Every month, quarter and year from the first case (`first`) to today, newest first."""
     today = today or timezone.localdate()
+    first = min(first or today, today)
     choices = [("", _("All time"))]
     months, quarters, years = [], [], []
     y, m = today.year, today.month
-    for _i in range(24):
-        months.append((f"{y}-{m:02d}", formats.date_format(date(y, m, 1), "YEAR_MONTH_FORMAT")))
-        m -= 1
-        if m == 0:
-            y, m = y - 1, 12
+    while (y, m) >= (first.year, first.month):
+        months.append((f"{y}-{m:02d}", month_label(date(y, m, 1))))
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     q_year, q = today.year, (today.month - 1) // 3 + 1
-    for _i in range(12):
-        quarters.append((f"{q_year}-Q{q}", _("Quarter %(q)s, %(year)s") % {"q": q, "year": q_year}))
-        q -= 1
-        if q == 0:
-            q_year, q = q_year - 1, 4
-    for year in range(today.year, today.year - 8, -1):
-        years.append((str(year), str(year)))
+    while (q_year, q) >= (first.year, (first.month - 1) // 3 + 1):
+        quarters.append((f"{q_year}-Q{q}", quarter_label(q_year, q)))
+        q_year, q = (q_year - 1, 4) if q == 1 else (q_year, q - 1)
+    for year in range(today.year, first.year - 1, -1):
+        years.append((str(year), local_digits(year)))
     return choices + [(_("Months"), months), (_("Quarters"), quarters), (_("Years"), years)]
+
+
+FIRST_DAY = date(1990, 1, 1)  # before the programme; earlier dates are typing mistakes
+
+
+def _last_day() -> date:
+    return date(timezone.localdate().year + 1, 12, 31)
+
+
+def check_report_date(value: date) -> None:
+    """A sane date: Python cannot put 0001-01-01 into a time zone, which answered 500 before."""
+    if value is not None and not FIRST_DAY <= value <= _last_day():
+        raise ValidationError(
+            _gettext("Choose a date from %(first)s to %(last)s.")
+            % {"first": local_digits(formats.date_format(FIRST_DAY)),
+               "last": local_digits(formats.date_format(_last_day()))},
+            code="out_of_range",
+        )
 
 
 def _aware(day: date, end: bool = False) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max if end else time.min))
 
 
+# Filters anonymised views do not offer (module docstring).
+NOT_FOR_ANONYMISED = ("upazila", "received_from", "received_to")
+
+
 class ReportFilter(django_filters.FilterSet):
     period = django_filters.ChoiceFilter(label=_("Period"), method="filter_period", empty_label=None)
     received_from = django_filters.DateFilter(
-        label=_("Received from"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Received from"), method="filter_from", widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_report_date],
     )
     received_to = django_filters.DateFilter(
-        label=_("Received until"), method="filter_to", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Received until"), method="filter_to", widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_report_date],
     )
     division = django_filters.ModelChoiceFilter(queryset=Division.objects.all(), label=_("Division"))
     district = django_filters.ModelChoiceFilter(queryset=District.objects.all(), label=_("District"))
@@ -90,21 +120,31 @@ class ReportFilter(django_filters.FilterSet):
         model = Case
         fields: list[str] = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, anonymised: bool = False, date_range: tuple[date, date] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         from knowledge.models import CaseCategory
 
+        from .aggregates import case_date_range
+
+        self.anonymised = anonymised
+        self.date_range = date_range or case_date_range()
+        if anonymised:
+            for name in NOT_FOR_ANONYMISED:
+                self.filters.pop(name)  # before the form is built from the filters
         fields = self.form.fields
         for field in fields.values():
             if isinstance(field.widget, forms.Select) and not isinstance(field.widget, forms.SelectMultiple):
                 widget = FastSelect(attrs=field.widget.attrs)
                 widget.choices = field.widget.choices
                 field.widget = widget
-        fields["period"].choices = period_choices()
+        fields["period"].choices = period_choices(first=self.date_range[0])
+        fields["period"].error_messages["invalid_choice"] = _(
+            "There are no figures for this period. Choose a month, quarter or year from the list."
+        )
         # Cases point at the default-locale category rows; label them in the reader's language.
         default_locale = Locale.get_default()
         fields["category"].queryset = CaseCategory.objects.filter(locale=default_locale)
-        for name in ("division", "district", "upazila", "destination"):
+        for name in [n for n in ("division", "district", "upazila", "destination") if n in fields]:
             fields[name].label_from_instance = lambda o: o.name
             preset_choices(fields[name], bilingual_choices(fields[name].queryset))
         fields["organization"].label_from_instance = lambda o: o.display_name
@@ -136,9 +176,30 @@ class ReportFilter(django_filters.FilterSet):
         return queryset.filter(Exists(through.objects.filter(case_id=OuterRef("pk"), casecategory_id=value.pk)))
 
     @property
+    def applied(self) -> dict:
+        """The filter values in force: the valid ones (django-filter applies exactly these)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()  # cleaned_data then holds the valid fields only
+        return {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "")}
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.applied)
+
+    @property
+    def period_days(self) -> tuple[date, date] | None:
+        """First and last day of the chosen period, or None for all time."""
+        return period_bounds(self.applied.get("period", ""))
+
+    def months(self) -> tuple[date, date]:
+        """The days the anonymised month and quarter rows cover: the period, else every case."""
+        return self.period_days or self.date_range
+
+    @property
     def period_label(self) -> str:
         """The chosen period in words, for headings and the printed page."""
-        data = self.form.cleaned_data if self.form.is_valid() else {}
+        data = self.applied
         value = data.get("period") or ""
         for _group, options in self.form.fields["period"].choices[1:]:
             for key, label in options:
@@ -146,25 +207,40 @@ class ReportFilter(django_filters.FilterSet):
                     return str(label)
         start, end = data.get("received_from"), data.get("received_to")
         if start or end:
-            from django.utils import formats
+            def day(d):
+                return local_digits(formats.date_format(d)) if d else "…"
 
-            return f"{formats.date_format(start) if start else '…'} – {formats.date_format(end) if end else '…'}"
+            return f"{day(start)} – {day(end)}"
         return str(_("All time"))
 
-    def describe(self) -> list[tuple[str, str]]:
-        """The filters in force, as (label, value) pairs for the page and the export."""
-        if not self.form.is_valid():
+    def not_applied(self) -> list[str]:
+        """Labels of the filters that were asked for but are not applied (not valid, or not
+        offered in this view)."""
+        if not self.is_bound:
             return []
+        fields = self.form.fields
+        names = [n for n in fields if n in self.form.errors]
+        names += [n for n in NOT_FOR_ANONYMISED if self.anonymised and self.data.get(n)]
+        labels = {n: f.label for n, f in self.base_filters.items()}
+        return [str(labels[n]) for n in names]
+
+    def describe(self) -> list[tuple[str, str]]:
+        """The filters in force, as (label, value) pairs for the page and the export: exactly the
+        ones applied, and a last pair naming those that were not."""
+        data = self.applied
         out = [(str(_("Period")), self.period_label)]
         for name, field in self.form.fields.items():
             if name in ("period", "received_from", "received_to"):
                 continue
-            value = self.form.cleaned_data.get(name)
-            if value in (None, ""):
+            value = data.get(name)
+            if value is None:
                 continue
             if hasattr(field, "label_from_instance") and not isinstance(value, str):
                 shown = field.label_from_instance(value)
             else:
                 shown = dict(field.choices).get(value, value)
             out.append((str(field.label), str(shown)))
+        skipped = self.not_applied()
+        if skipped:
+            out.append((str(_("Not applied (value not valid or not offered here)")), ", ".join(skipped)))
         return out

@@ -62,7 +62,15 @@ def cell_title(cell: Cell) -> str:
     if cell.state == "primary":
         return _("fewer than 5")
     if cell.state == "secondary":
-        return _("hidden so that small numbers cannot be worked out from the totals")
+        return _("hidden so that a small number or one person's money cannot be worked out")
     if cell.state == "na":
         return _("cannot be computed: no resolved cases")
     return ""
+
+
+def anonymised_note() -> str:
+    """What the page and the export say about anonymised figures, in plain words."""
+    return _("In this view, numbers are rounded down to a multiple of 5 (5 means 5 to 9) and numbers under 5, "
+             "0 too, are shown as <5, so that no person can be recognised. Totals are rounded on their own, so "
+             "they may differ from the sum of the rounded numbers. x marks a figure hidden so that a small "
+             "number or one person's money cannot be worked out. Money is rounded to the nearest 10,000 BDT.")

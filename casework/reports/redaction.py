@@ -1,71 +1,127 @@
 """Remove identifying details from post-analysis text before a report shows it.
 
 Staff write post-analyses for colleagues, so the text can hold the worker's or the agent's name,
-a phone or passport number. Reports show that text only after:
-1. every personal value recorded on the case itself (justice seeker, applicant, perpetrators,
-   recruiting agent and agency: names and each longer part of a name, numbers) is replaced, and
+a phone or passport number, a village. Reports show that text only after:
+1. every personal value recorded on the case (justice seeker, applicant, family, addresses below
+   district, perpetrators, recruiting agent and agency, licence, the upazila and union, who took
+   consent, complaint, register and referral reference numbers) is replaced, whole and by each
+   longer part of it, also when Bangla endings are joined to it ("রহিমার", "রহিমাকে"); and
 2. anything that looks like a phone, passport, NID, e-mail or case number is replaced anyway.
-The values are read for the listed cases in three queries, whatever their number.
+Both sides are compared in Unicode NFC, so "য়" typed as one character or as two matches.
+Parts that are role or address words ("sub-agent", "road", "দালাল") or short numbers (a ward "7")
+are not removed on their own: they would blank every story without protecting anyone.
+The values are read for the listed cases in five queries, whatever their number.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from casework.models import JusticeSeeker, Perpetrator, Recruitment
+from casework.models import Case, JusticeSeeker, Perpetrator, Recruitment, Referral
 
 BANGLA_DIGITS = "০১২৩৪৫৬৭৮৯"
 _DIGIT = f"[0-9{BANGLA_DIGITS}]"
+# A letter of a word: Python's \w misses Bangla vowel signs (U+09BE…), which would end a word
+# in the middle of "রহিমা".
+_WORD = "[\\w\u0980-\u09ff\u200c\u200d]"
 PATTERNS = [
     re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),  # e-mail
     re.compile(r"\bPRK-\d{4}-\d+\b", re.IGNORECASE),  # case number
-    re.compile(r"\b[A-Z]{1,2}\s?\d{6,8}\b"),  # passport (e.g. EB0123456)
-    re.compile(rf"\+?{_DIGIT}(?:[\s-]?{_DIGIT}){{5,}}"),  # phone, NID, any long number
+    re.compile(rf"\b[A-Z]{{1,2}}\s?{_DIGIT}{{6,8}}\b"),  # passport (e.g. EB0123456)
+    re.compile(rf"\+?{_DIGIT}(?:[\s.\-]?{_DIGIT}){{5,}}"),  # phone, NID, any long number, "01712.345.678"
 ]
 MIN_NAME_PART = 3
+MIN_NUMBER_DIGITS = 6  # shorter numbers alone (a ward, a house) are too common to remove everywhere
+
+# Endings Bangla joins to a name: possessive, object, plural, emphasis, classifiers.
+_BANGLA_ENDINGS = ["র", "এর", "ের", "য়ের", "য়ে", "য়", "কে", "দের", "রা", "েরা", "গণ", "ও", "ই", "তে", "টি",
+                   "টা", "টির", "টার", "ে"]
+_ENDINGS = "|".join(re.escape(unicodedata.normalize("NFC", e)) for e in sorted(_BANGLA_ENDINGS, key=len, reverse=True))
+
+# Words that are part of many values but identify no one (compared case-folded, after NFC).
+COMMON_WORDS = {unicodedata.normalize("NFC", w).casefold() for w in """
+    md mohammad muhammad mohammed mst mosammat most sheikh
+    sub agent subagent dalal agency agencies recruiting overseas travels travel international limited ltd company
+    house road lane village para bazar bazaar market post office union ward upazila thana district division
+    near east west north south new old main area block sector holding flat floor sadar city corporation
+    wife husband son daughter mother father brother sister children child uncle aunt family
+    মোঃ মোহাম্মদ মোছাঃ মোসাম্মৎ শেখ দালাল এজেন্ট সাব এজেন্সি রিক্রুটিং ওভারসিজ ট্রাভেলস লিমিটেড
+    বাড়ি রোড গ্রাম পাড়া বাজার পোস্ট ডাকঘর ইউনিয়ন ওয়ার্ড উপজেলা থানা জেলা বিভাগ সদর
+    স্ত্রী স্বামী ছেলে মেয়ে বাবা ভাই বোন সন্তান পরিবার
+""".split()}
 
 
 def personal_values(case_ids) -> dict[int, set[str]]:
-    """The personal strings recorded on each case (three queries)."""
+    """The personal strings recorded on each case (five queries)."""
     values: dict[int, set[str]] = defaultdict(set)
-    for row in JusticeSeeker.objects.filter(case_id__in=case_ids).values_list(
-        "case_id", "name", "phone", "last_used_phone", "family_phone", "passport_number", "applicant_name",
-        "applicant_phone", "village", "ward", "police_station",
-    ):
-        values[row[0]].update(v for v in row[1:] if v)
-    for row in Perpetrator.objects.filter(case_id__in=case_ids).values_list("case_id", "name", "phone", "nid", "address"):
-        values[row[0]].update(v for v in row[1:] if v)
-    for row in Recruitment.objects.filter(case_id__in=case_ids).values_list(
-        "case_id", "agency_name", "agent_name", "agent_phone", "agent_nid", "agency_phone",
-    ):
-        values[row[0]].update(v for v in row[1:] if v)
+
+    def add(rows):
+        for row in rows:
+            values[row[0]].update(str(v) for v in row[1:] if v)
+
+    add(JusticeSeeker.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "name", "phone", "last_used_phone", "family_phone", "passport_number", "passport_issue_place",
+        "applicant_name", "applicant_phone", "applicant_address", "address_communication", "family_details",
+        "village", "ward", "police_station", "union__name_en", "union__name_bn",
+    ))
+    add(Perpetrator.objects.filter(case_id__in=case_ids).values_list("case_id", "name", "phone", "nid", "address"))
+    add(Recruitment.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "agency_name", "agency_address", "agency_phone", "agent_name", "agent_address", "agent_phone",
+        "agent_nid", "agency__name", "agency__licence_number", "agency__address", "agency__phone",
+    ))
+    add(Case.objects.filter(pk__in=case_ids).values_list(
+        "pk", "upazila__name_en", "upazila__name_bn", "consent_taken_by", "prior_complaint_number",
+        "register_number",
+    ))
+    add(Referral.objects.filter(case_id__in=case_ids).values_list("case_id", "reference_number"))
     return values
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+_NUMBER_ONLY = re.compile(rf"[\s.,/()\-+#:]*(?:{_DIGIT}[\s.,/()\-+#:]*)+")
+
+
+def _too_common(term: str) -> bool:
+    """A short or common word, or a short number: not worth blanking in every story."""
+    if len(term) < MIN_NAME_PART:
+        return True
+    if _NUMBER_ONLY.fullmatch(term):
+        return len(re.findall(_DIGIT, term)) < MIN_NUMBER_DIGITS
+    return term.casefold() in COMMON_WORDS
 
 
 def _terms(values: set[str]) -> list[str]:
     terms = set()
     for value in values:
-        value = value.strip()
+        value = _nfc(value).strip()
         if not value:
             continue
-        terms.add(value)
-        # "Rahima Khatun" is also written "Rahima": replace each longer part of a name too.
-        for part in re.split(r"[\s,./()-]+", value):
-            if len(part) >= MIN_NAME_PART and not part.lower().startswith(("md", "mohammad", "mst")):
+        if not _too_common(value):
+            terms.add(value)
+        # "Rahima Khatun" is also written "Rahima": replace each longer part of a value too.
+        for part in re.split(r"[\s,./()\-:;'\"]+", value):
+            if not _too_common(part):
                 terms.add(part)
     # Longest first, so "Rahima Khatun" goes before "Rahima".
-    return sorted(terms, key=len, reverse=True)
+    return sorted(terms, key=lambda t: (-len(t), t))
 
 
 def redact(text: str, values: set[str]) -> str:
     if not text:
         return ""
     marker = "[" + _("removed") + "]"
-    for term in _terms(values):
-        text = re.sub(rf"(?<!\w){re.escape(term)}(?!\w)", marker, text, flags=re.IGNORECASE)
+    text = _nfc(text)
+    terms = _terms(values)
+    if terms:
+        alternatives = "|".join(re.escape(t) for t in terms)
+        text = re.sub(rf"(?<!{_WORD})(?:{alternatives})(?:{_ENDINGS})*(?!{_WORD})", marker, text, flags=re.IGNORECASE)
     for pattern in PATTERNS:
         text = pattern.sub(marker, text)
     return text

@@ -22,7 +22,9 @@ stricter treatment wins, because one page cannot mix suppressed and unsuppressed
 table without letting the unsuppressed ones reveal the others.
 
 "Identified" here still means aggregate: no report shows names, contacts, passports or documents to
-anyone. It means small counts are shown as they are, and case studies carry their case numbers.
+anyone. It means small counts are shown as they are, and case studies carry their case numbers,
+for the cases whose post-analysis the reader may open (texts.py asks rules.py per case). What the
+anonymised roles see is decided in suppression.py.
 """
 
 from __future__ import annotations

@@ -1,41 +1,66 @@
 """The qualitative parts of reports: case studies and what post-analyses say about gaps.
 
-A fixed number of queries whatever the number of items (the list is capped at LIMIT): the items,
-their categories, their gap tags and the personal values to redact.
+Two forms (views.ReportView.texts decides who gets which):
+- identified (`user` given): the case number, district, channel, result and exact money, for the
+  cases whose post-analysis the user may open, asked of casework/rules.py per case
+  (`view_post_analysis`); the rest of the report's cases are left out, not anonymised, because
+  the SPEC §1 matrix gives advisors post-analysis text in their scope only.
+- anonymised (`user` None, MEAL): no case number, and one fact only that the count tables also
+  break down by: the case categories of a case study, the gaps of a post-analysis, each named
+  only when at least 5 of the listed kind (case studies, post-analyses) in the scope have it.
+  Every item is one case that the reader can count; with two such facts (say division and
+  category) the items of a pair would be a lower bound on a cell that a filtered table shows
+  as "<5", and when every case of that cell is listed the "<5" is undone. Money is a band. The
+  number of items is rounded down to a multiple of 5, like every count.
+
+A fixed number of queries whatever the number of items (the list is capped at LIMIT).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.templatetags.portal_tags import local_digits
 
 from casework.models import Case, PostAnalysis
+from casework.selectors import case_scope_q
 from casework.states import Channel
 
 from . import definitions as d
 from .aggregates import case_study_cases
 from .formatting import number
 from .redaction import personal_values, redact
+from .tables import ROUND_TO, THRESHOLD
 
-LIMIT = 30
+LIMIT = 30  # a multiple of ROUND_TO, so a full list says nothing more than "at least 30"
+MONEY_BANDS = (50_000, 100_000, 500_000)
 
 
-def _categories(case_ids) -> dict[int, list[str]]:
+def _categories(case_ids) -> dict[int, list[int]]:
     through = Case.categories.through
-    pairs = list(through.objects.filter(case_id__in=case_ids).values_list("case_id", "casecategory_id"))
-    labels = d._category_labels([c for _case, c in pairs])
     out = defaultdict(list)
-    for case_id, category_id in pairs:
-        out[case_id].append(labels.get(category_id, ""))
+    for case_id, category_id in through.objects.filter(case_id__in=case_ids).values_list("case_id", "casecategory_id"):
+        out[case_id].append(category_id)
     return out
 
 
-def _year(moment) -> str:
-    return local_digits(str(timezone.localtime(moment).year))
+def _not_named() -> str:
+    return _("not named here (fewer than 5)")
+
+
+def _category_text(ids: list[int], labels: dict, named: set | None) -> str:
+    shown = sorted(labels.get(i, "") for i in ids if named is None or i in named)
+    if named is not None and any(i not in named for i in ids):
+        shown.append(_not_named())
+    return ", ".join(shown)
+
+
+def _year(moment) -> int:
+    return timezone.localtime(moment).year
 
 
 def _favours_label(value: str) -> str:
@@ -46,38 +71,83 @@ def _channel_label(value: str) -> str:
     return str(dict(Channel.choices).get(value, _("Not referred yet")))
 
 
-def _place(case: Case, identified: bool) -> str:
-    # In anonymised views a district, with category, year and country, can point at one person.
-    place = case.district if identified and case.district_id else case.division
-    return place.name if place else str(d.NOT_RECORDED)
+def money_band(value) -> str:
+    """An amount as a band (anonymised case studies): close enough to tell the story, not exact."""
+    value = int(value)
+    if value < MONEY_BANDS[0]:
+        return _("less than %(amount)s") % {"amount": number(MONEY_BANDS[0])}
+    for low, high in zip(MONEY_BANDS, MONEY_BANDS[1:]):
+        if value < high:
+            return _("%(low)s to %(high)s") % {"low": number(low), "high": number(high)}
+    return _("%(amount)s or more") % {"amount": number(MONEY_BANDS[-1])}
 
 
-def case_study_items(cases, *, identified: bool) -> list[dict]:
-    studies = list(
-        case_study_cases(cases)
-        .select_related("post_analysis", "district", "division", "destination_country", "result")
+def _named(queryset, field: str, keep_none: bool = False) -> set:
+    """Values of `field` that at least THRESHOLD rows of `queryset` have (one grouped query)."""
+    rows = queryset.order_by().values(v=F(field)).annotate(n=Count("pk", distinct=True)).filter(n__gte=THRESHOLD)
+    return {r["v"] for r in rows if keep_none or r["v"] is not None}
+
+
+def _rounded(items: list) -> list:
+    return items[: len(items) - len(items) % ROUND_TO]
+
+
+def _permitted(user, cases: list) -> list:
+    return [c for c in cases if user.has_perm("casework.view_post_analysis", c)]
+
+
+def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
+    """Case-study items, identified for `user` or anonymised when `user` is None; and whether
+    some case studies of the report were left out because the user may not read them."""
+    identified = user is not None
+    studies = case_study_cases(cases)
+    if identified:
+        # The scope query only keeps LIMIT meaningful; rules.py decides, case by case, below.
+        studies = studies.filter(case_scope_q(user))
+    found = list(
+        studies.select_related("post_analysis", "district", "division", "destination_country", "result", "upazila")
         .order_by("-created_at", "-id")[:LIMIT]
     )
-    ids = [c.pk for c in studies]
+    left_out = False
+    if identified:
+        kept = _permitted(user, found)
+        left_out = len(kept) < len(found) or case_study_cases(cases).exclude(case_scope_q(user)).exists()
+        found = kept
+    else:
+        found = _rounded(found)
+        if not found:
+            return [], False
+        named_categories = _named(case_study_cases(cases), "categories")
+    ids = [c.pk for c in found]
     categories = _categories(ids)
+    category_labels = d._category_labels([c for ids_ in categories.values() for c in ids_])
     personal = personal_values(ids)
     items = []
-    for n, case in enumerate(studies, start=1):
+    for n, case in enumerate(found, start=1):
         pa = case.post_analysis
         values = personal.get(case.pk, set())
-        if not identified:
-            values = values | {case.case_number}
-        facts = [
-            (_("Year received"), _year(case.created_at)),
-            (_("Place"), _place(case, identified)),
-            (_("Case categories"), ", ".join(sorted(categories.get(case.pk, [])))),
-            (_("Destination country"), case.destination_country.name if case.destination_country else str(d.NOT_RECORDED)),
-            (_("Redress channel"), _channel_label(case.channel)),
-            (_("Result"), case.result.name if case.result else _("No result recorded")),
-            (_("Result favours the worker"), _favours_label(case.result_favours_worker)),
-        ]
-        if case.money_recovered:
-            facts.append((_("Money recovered (BDT)"), number(case.money_recovered)))
+        if identified:
+            country = case.destination_country.name if case.destination_country else str(d.NOT_RECORDED)
+            place = case.district if case.district_id else case.division
+            place = place.name if place else str(d.NOT_RECORDED)
+            facts = [
+                (_("Year received"), local_digits(_year(case.created_at))),
+                (_("Place"), place),
+                (_("Case categories"), _category_text(categories.get(case.pk, []), category_labels, None)),
+                (_("Destination country"), country),
+                (_("Redress channel"), _channel_label(case.channel)),
+                (_("Result"), case.result.name if case.result else _("No result recorded")),
+                (_("Result favours the worker"), _favours_label(case.result_favours_worker)),
+            ]
+            if case.money_recovered:
+                facts.append((_("Money recovered (BDT)"), number(case.money_recovered)))
+        else:
+            # No place is named in this view: remove the district and upazila from the text too.
+            values = values | {case.case_number} | _place_names(case)
+            categories_text = _category_text(categories.get(case.pk, []), category_labels, named_categories)
+            facts = [(_("Case categories"), categories_text)]
+            if case.money_recovered:
+                facts.append((_("Money recovered (BDT)"), money_band(case.money_recovered)))
         paragraphs = [
             (_("What happened and why"), redact(pa.analysis, values)),
             (_("Outside factors"), redact(pa.external_factors, values)),
@@ -90,44 +160,77 @@ def case_study_items(cases, *, identified: bool) -> list[dict]:
             "facts": facts,
             "paragraphs": [(label, text) for label, text in paragraphs if text],
         })
-    return items
+    return items, left_out
 
 
-def gap_text_items(cases, *, identified: bool) -> list[dict]:
-    analyses = list(
-        PostAnalysis.objects.filter(case__in=cases.order_by().values("pk"))
-        .exclude(went_well="", went_wrong="", external_factors="")
-        .select_related("case")
-        .order_by("-updated_at", "-id")[:LIMIT]
-    )
-    ids = [pa.case_id for pa in analyses]
+def _place_names(case) -> set[str]:
+    out = set()
+    for place in (case.district, case.upazila):
+        if place is not None:
+            out.update(v for v in (place.name_en, place.name_bn) if v)
+    return out
+
+
+def gap_text_items(cases, *, user=None) -> tuple[list[dict], bool]:
+    """What post-analyses say about gaps, identified for `user` or anonymised (see case_study_items)."""
+    identified = user is not None
+    with_text = PostAnalysis.objects.filter(case__in=cases.order_by().values("pk")).exclude(
+        went_well="", went_wrong="", external_factors="")
+    analyses = with_text
+    if identified:
+        in_case_scope = Case.objects.filter(case_scope_q(user)).values("pk")
+        analyses = analyses.filter(case__in=in_case_scope)
+    found = list(analyses.select_related("case", "case__district", "case__upazila")
+                 .order_by("-updated_at", "-id")[:LIMIT])
+    left_out = False
+    if identified:
+        kept = {c.pk for c in _permitted(user, [pa.case for pa in found])}
+        left_out = len(kept) < len(found) or with_text.exclude(case__in=in_case_scope).exists()
+        found = [pa for pa in found if pa.case_id in kept]
+    else:
+        found = _rounded(found)
+        if not found:
+            return [], False
+        in_scope = PostAnalysis.objects.filter(case__in=cases.order_by().values("pk"))
+        named_gaps = _named(in_scope, "gaps", keep_none=True)  # None: analyses that name no gap
+    ids = [pa.case_id for pa in found]
     categories = _categories(ids)
+    category_labels = d._category_labels([c for ids_ in categories.values() for c in ids_])
     personal = personal_values(ids)
-    gap_pairs = list(PostAnalysis.gaps.through.objects.filter(postanalysis__in=[pa.pk for pa in analyses])
+    gap_pairs = list(PostAnalysis.gaps.through.objects.filter(postanalysis__in=[pa.pk for pa in found])
                      .values_list("postanalysis_id", "gaptag_id"))
     gap_labels = d._gap_labels([g for _pa, g in gap_pairs])
     gaps = defaultdict(list)
     for pa_id, tag_id in gap_pairs:
-        gaps[pa_id].append(gap_labels.get(tag_id, ""))
+        gaps[pa_id].append(tag_id)
     items = []
-    for n, pa in enumerate(analyses, start=1):
+    for n, pa in enumerate(found, start=1):
         values = personal.get(pa.case_id, set())
-        if not identified:
-            values = values | {pa.case.case_number}
+        tags = gaps.get(pa.pk, [])
+        if identified:
+            gap_text = ", ".join(sorted(gap_labels.get(t, "") for t in tags)) or _("No gap named")
+            facts = [
+                (_("Year received"), local_digits(_year(pa.case.created_at))),
+                (_("Case categories"), _category_text(categories.get(pa.case_id, []), category_labels, None)),
+                (_("Redress channel"), _channel_label(pa.case.channel)),
+                (_("Result favours the worker"), _favours_label(pa.case.result_favours_worker)),
+            ]
+        else:
+            values = values | {pa.case.case_number} | _place_names(pa.case)
+            shown = sorted(gap_labels.get(t, "") for t in tags if t in named_gaps)
+            gap_text = ", ".join(shown + ([_not_named()] if any(t not in named_gaps for t in tags) else []))
+            if not tags:
+                gap_text = _("No gap named") if None in named_gaps else _not_named()
+            facts = []
+        facts.append((_("Gaps"), gap_text))
         items.append({
             "heading": pa.case.case_number if identified else _("Post-analysis %(n)s") % {"n": number(n)},
             "case_pk": pa.case_id if identified else None,
-            "facts": [
-                (_("Year received"), _year(pa.case.created_at)),
-                (_("Case categories"), ", ".join(sorted(categories.get(pa.case_id, [])))),
-                (_("Redress channel"), _channel_label(pa.case.channel)),
-                (_("Result favours the worker"), _favours_label(pa.case.result_favours_worker)),
-                (_("Gaps"), ", ".join(sorted(gaps.get(pa.pk, []))) or _("No gap named")),
-            ],
+            "facts": facts,
             "paragraphs": [(label, text) for label, text in [
                 (_("What went well and why"), redact(pa.went_well, values)),
                 (_("What went wrong"), redact(pa.went_wrong, values)),
                 (_("Outside factors"), redact(pa.external_factors, values)),
             ] if text],
         })
-    return items
+    return items, left_out

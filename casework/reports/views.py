@@ -17,10 +17,9 @@ from . import charts
 from . import definitions as d
 from .aggregates import build_tables, overdue_q
 from .filters import ReportFilter
-from .formatting import cell_text, cell_title, number
+from .formatting import anonymised_note, cell_text, cell_title
 from .scope import report_scope
-from .suppression import THRESHOLD
-from .tables import TOTAL, Table
+from .tables import TOTAL, Cell, Table, anonymised_count
 from .texts import case_study_items, gap_text_items
 from .xlsx import workbook
 
@@ -32,9 +31,15 @@ class ReportAccessMixin(LoginRequiredMixin, PermissionRequiredMixin):
     def setup_report(self):
         self.scope = report_scope(self.request.user)
         base = Case.objects.filter(self.scope.q)
-        self.filterset = ReportFilter(self.request.GET or None, queryset=base, request=self.request)
+        self.filterset = ReportFilter(self.request.GET or None, queryset=base, request=self.request,
+                                      anonymised=self.scope.anonymised)
         # Bad filter values are shown as form errors and ignored, never a 500.
         self.cases = self.filterset.qs
+
+    def tables(self, sections, **kwargs):
+        # Anonymised money only without filters (suppression.py, rule 4).
+        return build_tables(sections, self.cases, anonymised=self.scope.anonymised,
+                            money=not self.filterset.is_filtered, months=self.filterset.months(), **kwargs)
 
 
 def present(table: Table) -> dict:
@@ -70,8 +75,8 @@ def key_figures(table: Table, overdue: int | None, anonymised: bool) -> list[dic
     if "money" in derived:
         tiles.append({"key": "money", "label": _("Money recovered (BDT)"), "text": cell_text(derived["money"])})
     if overdue is not None:
-        text = "<" + number(THRESHOLD) if anonymised and overdue < THRESHOLD else number(overdue)
-        tiles.append({"key": "overdue", "label": _("Overdue"), "text": text})
+        cell = anonymised_count(overdue) if anonymised else Cell(overdue)
+        tiles.append({"key": "overdue", "label": _("Overdue"), "text": cell_text(cell)})
     return tiles
 
 
@@ -87,13 +92,11 @@ class DashboardView(ReportAccessMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         self.setup_report()
-        tables, extras = build_tables(
-            d.DASHBOARD_SECTIONS, self.cases, anonymised=self.scope.anonymised,
-            extra={"overdue": Count("pk", filter=overdue_q())},
-        )
+        tables, extras = self.tables(d.DASHBOARD_SECTIONS, extra={"overdue": Count("pk", filter=overdue_q())})
         return {
             **super().get_context_data(**kwargs),
             "scope": self.scope,
+            "anonymised_note": anonymised_note() if self.scope.anonymised else "",
             "filter": self.filterset,
             "filters_in_force": self.filterset.describe(),
             "tiles": key_figures(tables[0], extras.get("overdue"), self.scope.anonymised),
@@ -114,28 +117,47 @@ class ReportView(ReportAccessMixin, TemplateView):
     def report_content(self):
         self.setup_report()
         report = self.get_report()
-        tables, _extras = build_tables(report.sections, self.cases, anonymised=self.scope.anonymised)
-        identified = not self.scope.anonymised
-        texts, texts_withheld = None, False
-        if report.texts == "case_studies":
-            texts = case_study_items(self.cases, identified=identified)
-        elif report.texts == "gaps":
-            if self.request.user.has_perm("casework.view_report_texts"):
-                texts = gap_text_items(self.cases, identified=identified)
-            else:
-                texts_withheld = True
+        tables, _extras = self.tables(report.sections)
+        texts, withheld, note = self.texts(report)
         for item in texts or []:
             item["url"] = _case_url(item["case_pk"]) if item.get("case_pk") else ""
-        return report, tables, texts, texts_withheld
+        return report, tables, texts, withheld, note
+
+    def texts(self, report) -> tuple[list | None, str, str]:
+        """The report's free text (case studies or gaps): (items or None, why withheld, a note).
+
+        Post-analysis text follows the SPEC §1 matrix: `view_report_texts` says who reads it in
+        reports at all (never coordinators or org admins); identified items are the cases the
+        reader may open the post-analysis of (`view_post_analysis`, asked per case in texts.py);
+        anonymised ones (MEAL) come only without filters (suppression.py, rule 5).
+        """
+        if not report.texts:
+            return None, "", ""
+        user = self.request.user
+        if not user.has_perm("casework.view_report_texts"):
+            return None, _("What the post-analyses say in their own words is shown to advisors, the programme "
+                           "lead and MEAL staff only; you see the counts."), ""
+        build = case_study_items if report.texts == "case_studies" else gap_text_items
+        if not self.scope.anonymised:
+            items, left_out = build(self.cases, user=user)
+            return items, "", _("Only the post-analyses of cases you work on are listed.") if left_out else ""
+        if self.filterset.is_filtered:
+            return None, _("In this view the texts are listed only for all cases, without filters, so that a "
+                           "filter cannot point at one person. Clear the filters to read them."), ""
+        items, _left_out = build(self.cases, user=None)
+        if not items:
+            return None, _("Fewer than 5 texts can be listed, so in this view none is shown."), ""
+        return items, "", ""
 
     def get_context_data(self, **kwargs):
-        report, tables, texts, texts_withheld = self.report_content()
+        report, tables, texts, texts_withheld, texts_note = self.report_content()
         sections = [present(t) for t in tables]
         tiles = key_figures(tables[0], None, self.scope.anonymised) if report.sections[0].kind == "summary" else []
         return {
             **super().get_context_data(**kwargs),
             "report": report,
             "scope": self.scope,
+            "anonymised_note": anonymised_note() if self.scope.anonymised else "",
             "filter": self.filterset,
             "filters_in_force": self.filterset.describe(),
             "period_label": self.filterset.period_label,
@@ -143,6 +165,7 @@ class ReportView(ReportAccessMixin, TemplateView):
             "sections": sections[1:] if tiles else sections,
             "texts": texts,
             "texts_withheld": texts_withheld,
+            "texts_note": texts_note,
             "reports": d.REPORTS,
             "query_string": self.request.GET.urlencode(),
         }
@@ -150,7 +173,7 @@ class ReportView(ReportAccessMixin, TemplateView):
 
 class ReportExportView(ReportView):
     def get(self, request, *args, **kwargs):
-        report, tables, texts, _withheld = self.report_content()
+        report, tables, texts, _withheld, _note = self.report_content()
         content = workbook(
             title=str(report.title), scope_label=str(self.scope.label), filters=self.filterset.describe(),
             tables=tables, texts=texts, anonymised=self.scope.anonymised,

@@ -1,6 +1,7 @@
 """xlsx export of a report: one sheet per table, numbers as numbers, hidden cells as "<5" or "x".
 
-Written from the same Table objects the page shows, so export and page cannot disagree.
+Written from the same Table objects the page shows (anonymised: the same rounded figures), so
+export and page cannot disagree.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 import xlsxwriter
 from django.utils.translation import gettext as _
 
-from .formatting import SUPPRESSED_PRIMARY, SUPPRESSED_SECONDARY
+from .formatting import SUPPRESSED_PRIMARY, SUPPRESSED_SECONDARY, anonymised_note
 from .tables import Cell, Table
 
 
@@ -55,7 +56,7 @@ def workbook(*, title: str, scope_label: str, filters: list[tuple[str, str]], ta
             sheet.write(row, 1, value)
             row += 1
         if anonymised:
-            sheet.write(row, 0, _("<5: fewer than 5. x: hidden so that small numbers cannot be worked out."))
+            sheet.write(row, 0, anonymised_note())
             row += 1
         if table.unit_note:
             sheet.write(row, 0, table.unit_note)

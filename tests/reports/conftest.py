@@ -14,7 +14,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from casework.models import Attachment, Case, ChecklistItem, Country, GapTag, JusticeSeeker, PostAnalysis, Upazila
+from casework.models import (
+    Attachment, Case, ChecklistItem, Country, DepartureRoute, EducationLevel, GapTag, JusticeSeeker, MaritalStatus,
+    PostAnalysis, Religion, Upazila,
+)
 from tests.factories import CaseCategoryFactory, DocumentTypeFactory, OrganizationFactory, make_case, staff_user
 
 
@@ -34,6 +37,12 @@ class Spec:
     minority: bool = False
     consent_study: bool = False
     study: bool = False
+    # Indexes into the fixture's reference rows (None: not recorded).
+    route: int | None = None
+    marital: int | None = None
+    education: int | None = None
+    religion: int | None = None
+    disability: bool = False
 
 
 def _specs() -> list[Spec]:
@@ -55,13 +64,19 @@ def _specs() -> list[Spec]:
             category=-1 if i % 11 == 0 else i % 3,
             channel=channels[i % len(channels)] if status not in ("draft", "primary_review") else "",
             favours=favours[i % len(favours)] if resolved else "",
-            money=(1000 * (i + 1)) if resolved and i % 2 == 0 else 0,
+            # Case 11 (court, resolved) has one large settlement: anonymised money must not reveal it.
+            money=550_000 if i == 11 else (1000 * (i + 1)) if resolved and i % 2 == 0 else 0,
             month=1 + i % 3,
             country=countries[i % len(countries)],
             age=None if i % 9 == 0 else 17 + i,
             minority=i % 4 == 0,
             consent_study=resolved and i % 2 == 0,
             study=resolved,
+            route=None if i % 5 == 0 else i % 3,
+            marital=None if i % 6 == 0 else i % 2,
+            education=None if i % 7 == 3 else i % 4,
+            religion=None if i % 13 == 0 else i % 2,
+            disability=i % 6 == 1,
         ))
     return specs
 
@@ -75,6 +90,7 @@ class ReportData:
     categories: list
     documents: list
     gaps: list
+    references: dict  # "route", "marital", "education", "religion" -> the rows the specs index
 
 
 @pytest.fixture
@@ -90,6 +106,17 @@ def report_data(db) -> ReportData:
     gaps = list(GapTag.objects.order_by("id")[:2]) or [
         GapTag.objects.create(code=f"report-gap-{n}", name_en=f"Gap {n}", name_bn=f"ফাঁক {n}") for n in range(2)
     ]
+    references = {
+        "route": list(DepartureRoute.objects.order_by("id")[:3]),
+        "marital": list(MaritalStatus.objects.order_by("id")[:2]),
+        "education": list(EducationLevel.objects.order_by("id")[:4]),
+        "religion": list(Religion.objects.order_by("id")[:2]),
+    }
+    assert all(len(rows) >= 2 for rows in references.values())  # seeded by migration 0004
+
+    def ref(kind, index):
+        return None if index is None else references[kind][index].pk
+
     specs = _specs()
     cases = []
     tz = timezone.get_current_timezone()
@@ -101,9 +128,13 @@ def report_data(db) -> ReportData:
             status=spec.status, channel=spec.channel, result_favours_worker=spec.favours,
             money_recovered=Decimal(spec.money) if spec.money else None,
             created_at=datetime(2025, spec.month, 10 + n % 10, 12, 0, tzinfo=tz),
-            consent_case_study=spec.consent_study,
+            consent_case_study=spec.consent_study, departure_route_id=ref("route", spec.route),
         )
-        JusticeSeeker.objects.filter(case=case).update(gender=spec.gender, age=spec.age, is_minority=spec.minority)
+        JusticeSeeker.objects.filter(case=case).update(
+            gender=spec.gender, age=spec.age, is_minority=spec.minority, has_disability=spec.disability,
+            marital_status_id=ref("marital", spec.marital), education_id=ref("education", spec.education),
+            religion_id=ref("religion", spec.religion),
+        )
         if spec.study:
             analysis = PostAnalysis.objects.create(
                 case=case, analysis=f"{case.justice_seeker.name} was helped after mediation.",
@@ -123,7 +154,7 @@ def report_data(db) -> ReportData:
         case.refresh_from_db()
         cases.append(case)
     return ReportData(specs=specs, cases=cases, orgs=orgs, upazilas=upazilas, categories=categories,
-                      documents=documents, gaps=gaps)
+                      documents=documents, gaps=gaps, references=references)
 
 
 @pytest.fixture

@@ -33,6 +33,10 @@ def age_group(age) -> str:
 def row_keys(dim: str, spec, case, data) -> list:
     """The row(s) a case falls in, keyed like the database keys."""
     cats = data.categories[:2] if spec.category == -1 else [data.categories[spec.category]]
+
+    def ref(kind, index):
+        return None if index is None else data.references[kind][index].pk
+
     return {
         "status": lambda: [spec.status],
         "division": lambda: [case.division_id],
@@ -41,15 +45,15 @@ def row_keys(dim: str, spec, case, data) -> list:
         "category": lambda: [c.pk for c in cats],
         "destination": lambda: [case.destination_country_id],
         "channel": lambda: [spec.channel],
-        "route": lambda: [None],
+        "route": lambda: [ref("route", spec.route)],
         "month": lambda: [(2025, spec.month)],
         "quarter": lambda: [(2025, (spec.month - 1) // 3 * 3 + 1)],
         "age": lambda: [age_group(spec.age)],
         "minority": lambda: [spec.minority],
-        "disability": lambda: [False],
-        "marital": lambda: [None],
-        "education": lambda: [None],
-        "religion": lambda: [None],
+        "disability": lambda: [spec.disability],
+        "marital": lambda: [ref("marital", spec.marital)],
+        "education": lambda: [ref("education", spec.education)],
+        "religion": lambda: [ref("religion", spec.religion)],
     }[dim]()
 
 

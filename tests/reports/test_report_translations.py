@@ -1,5 +1,6 @@
 """Every string the reports show has a Bangla translation waiting in locale/bn/pending/reports.json
-(the lead merges it into the catalogue), with its placeholders intact."""
+or in a locale/pending/*.tsv file (msgid, tab, msgstr; the lead merges them into the catalogue),
+with its placeholders intact."""
 
 import json
 import re
@@ -7,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PENDING = ROOT / "locale" / "bn" / "pending" / "reports.json"
+PENDING_TSV = ROOT / "locale" / "pending"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
 
 
@@ -26,6 +28,11 @@ def _msgids():
 
 def test_every_report_string_has_a_pending_bangla_translation():
     pending = json.loads(PENDING.read_text(encoding="utf-8"))
+    for path in sorted(PENDING_TSV.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                msgid, msgstr = line.split("\t")
+                pending[msgid] = msgstr
     ids = _msgids()
     assert len(ids) > 100
     missing = sorted(ids - set(pending))
