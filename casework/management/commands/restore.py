@@ -1,4 +1,5 @@
-"""restore PATH: bring a backup archive back into an empty database (checksums verified first)."""
+"""restore PATH: bring a backup archive back into an empty database (checksums verified first, the
+database checked against the files and the manifest after loading)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -18,5 +19,8 @@ class Command(BaseCommand):
             manifest = restore(path, force=force)
         except (BackupError, OSError) as exc:
             raise CommandError(str(exc)) from exc
+        for warning in manifest["warnings"]:
+            self.stderr.write(f"Warning: {warning}")
         files = sum(1 for name in manifest["checksums"] if name.startswith("files/"))
-        self.stdout.write(f"Restored the database and {files} files from {path} (made {manifest['created_at']}).")
+        self.stdout.write(f"Restored the database and {files} files from {path} (made {manifest['created_at']}); "
+                          "every file and row count checked.")
