@@ -189,3 +189,122 @@ def test_queries_per_case_are_bounded(cases):
         summary = apply_retention(apply=True)
     assert len(summary.cases) == 3
     assert len(q.captured_queries) <= 3 * 45
+
+
+# --- Imports: uploaded registers, their reports, and register keys ---------------------------------
+
+def _import_job(user, *, finished_days_ago=None, created_days_ago=0):
+    from casework.imports.models import ImportJob
+
+    job = ImportJob(created_by=user, original_name="Rahima Begum register.xlsx", size=4,
+                    status=ImportJob.Status.DONE if finished_days_ago is not None else ImportJob.Status.MAPPING,
+                    report=[{"row": 7, "action": "error", "errors": ["Passport EB1234567: already in case PRK-2026-00001"],
+                             "warnings": []}], failure="")
+    job.file.save(f"{job.pk}.upload", ContentFile(b"PK\x03\x04 Rahima EB1234567"), save=False)
+    job.save()
+    now = timezone.now()
+    ImportJob.objects.filter(pk=job.pk).update(
+        created_at=now - timezone.timedelta(days=max(created_days_ago, finished_days_ago or 0)),
+        finished_at=None if finished_days_ago is None else now - timezone.timedelta(days=finished_days_ago),
+    )
+    return ImportJob.objects.get(pk=job.pk)
+
+
+@pytest.fixture
+def imports(admin_actor):
+    user = admin_actor
+    return {
+        "old": _import_job(user, finished_days_ago=31),
+        "abandoned": _import_job(user, created_days_ago=45),  # uploaded, never run
+        "recent": _import_job(user, finished_days_ago=10),
+    }
+
+
+def test_dry_run_lists_import_uploads_and_changes_nothing(imports):
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+    assert "uploads and reports=2" in out.getvalue()
+    old = type(imports["old"]).objects.get(pk=imports["old"].pk)
+    assert old.file.name and old.report and old.file.storage.exists(old.file.name)
+
+
+def test_import_uploads_and_reports_go_after_the_set_days(imports, admin_actor, django_capture_on_commit_callbacks):
+    from casework.imports.models import ImportJob
+
+    names = {key: job.file.name for key, job in imports.items()}
+    storage = imports["old"].file.storage
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("apply_retention", "--apply", "--by", "sysadmin", stdout=out)
+    assert "uploads and reports=2" in out.getvalue()
+    for key in ("old", "abandoned"):
+        job = ImportJob.objects.get(pk=imports[key].pk)
+        assert (job.file.name, job.report, job.failure, job.original_name) == ("", [], "", REMOVED)
+        assert not storage.exists(names[key])
+        entry = LogEntry.objects.get(object_pk=str(job.pk), changes__has_key="retention")
+        assert entry.actor == admin_actor and "30 days" in entry.changes["retention"][1]
+        assert "Rahima" not in f"{entry.object_repr} {entry.changes}"
+        assert job.imported == imports[key].imported  # the counts stay
+    recent = ImportJob.objects.get(pk=imports["recent"].pk)
+    assert recent.report and storage.exists(names["recent"])
+
+    again = apply_retention(apply=True)
+    assert again.imports == 0
+    assert LogEntry.objects.filter(content_type__model="importjob").count() == 2
+
+
+def test_an_old_upload_that_is_running_again_keeps_its_file(imports):
+    from casework.imports.models import ImportJob
+
+    ImportJob.objects.filter(pk=imports["abandoned"].pk).update(status=ImportJob.Status.RUNNING)
+    apply_retention(apply=True)
+    job = ImportJob.objects.get(pk=imports["abandoned"].pk)
+    assert job.file.name and job.report
+
+
+def test_import_days_are_a_setting(imports, settings):
+    assert apply_retention().imports == 2
+    settings.IMPORT_RETENTION_DAYS = 5
+    assert apply_retention().imports == 3
+    assert apply_retention(import_days=60).imports == 0
+    with pytest.raises(CommandError):
+        call_command("apply_retention", "--import-days", "0", stdout=StringIO())
+
+
+def _imported(case, key):
+    from casework.imports.models import ImportedRecord
+
+    return ImportedRecord.objects.create(case=case, organization=case.organization, key=key,
+                                         fingerprint="f" * 64, imported_by=case.entered_by)
+
+
+def test_register_keys_of_anonymised_cases_name_no_one(cases):
+    from casework.imports.models import ImportedRecord
+
+    old = _imported(cases["old_closed"], "passport:EB1234567")
+    declined = _imported(cases["old_declined"], "no:OKUP-REG-77")
+    recent = _imported(cases["recent_closed"], "passport:EC7654321")
+    assert apply_retention().import_keys == 2  # dry run counts, changes nothing
+    assert ImportedRecord.objects.get(pk=old.pk).key == "passport:EB1234567"
+
+    apply_retention(apply=True)
+    for record, case in ((old, cases["old_closed"]), (declined, cases["old_declined"])):
+        record.refresh_from_db()
+        assert (record.key, record.fingerprint) == (f"retained:{case.pk}", "")
+    assert ImportedRecord.objects.get(pk=recent.pk).key == "passport:EC7654321"
+
+
+def test_keys_left_by_an_earlier_retention_run_are_replaced_once(cases, admin_actor):
+    """Cases anonymised before keys were handled keep 'passport:…': the next run fixes them, audited."""
+    from casework.imports.models import ImportedRecord
+
+    apply_retention(apply=True)
+    record = _imported(cases["old_closed"], "passport:EB1234567")
+    summary = apply_retention(apply=True, actor=admin_actor)
+    assert summary.cases == [] and summary.import_keys == 1
+    record.refresh_from_db()
+    assert record.key == f"retained:{cases['old_closed'].pk}"
+    entry = LogEntry.objects.get(object_id=cases["old_closed"].pk, changes__has_key="import_key")
+    assert entry.actor == admin_actor
+    assert apply_retention(apply=True).import_keys == 0
+    assert ImportedRecord.objects.get(pk=record.pk).key == f"retained:{cases['old_closed'].pk}"
