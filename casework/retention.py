@@ -80,7 +80,7 @@ def retention_years() -> int:
 
 
 def import_retention_days() -> int:
-    return int(getattr(settings, "IMPORT_RETENTION_DAYS", 30))
+    return int(settings.IMPORT_RETENTION_DAYS)
 
 
 def cutoff_for(years: int, now=None):

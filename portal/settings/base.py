@@ -206,6 +206,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 INVITATION_VALID_HOURS = 72
 # casework/retention.py: personal data leaves ended cases this many years after they end.
 RETENTION_YEARS_AFTER_CLOSURE = int(os.environ.get("PROTIKAR_RETENTION_YEARS", "5"))
+# Uploaded registers (and their row reports, which quote cells) go this many days after the import ended.
+IMPORT_RETENTION_DAYS = int(os.environ.get("PROTIKAR_IMPORT_RETENTION_DAYS", "30"))
 PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PROTIKAR_PASSWORD_MAX_AGE_DAYS", "90"))  # 0 switches it off
 PASSWORD_RESET_TIMEOUT = 2 * 60 * 60  # reset links work for two hours
 CODE_OF_CONDUCT_REQUIRED = True
