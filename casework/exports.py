@@ -89,12 +89,15 @@ def _localized_names(items, names: dict) -> str:
     return "; ".join(names.get(item.translation_key, item.name) for item in items)
 
 
-def _relative(p) -> str:
-    if p is None:
-        return ""
-    if p.is_relative:
-        return f"{_('Yes')}, {p.relation}" if p.relation else _("Yes")
+def _yes_and(flag: bool, detail: str) -> str:
+    """"Yes, uncle" / "Yes" / "No": how the import reads a yes/no with its detail."""
+    if flag:
+        return f"{_('Yes')}, {detail}" if detail else _("Yes")
     return _("No")
+
+
+def _relative(p) -> str:
+    return "" if p is None else _yes_and(p.is_relative, p.relation)
 
 
 def _agency(r) -> str:
@@ -129,19 +132,28 @@ def columns(names: dict, perpetrators: int = 1) -> list[Column]:
         Column("__status__", SUMMARY, lambda c: c.get_status_display()),
         Column("categories", SUMMARY, lambda c: _localized_names(c.categories.all(), names)),
         Column("sub_categories", SUMMARY, lambda c: _localized_names(c.sub_categories.all(), names)),
+        Column("other_category", SUMMARY, lambda c: c.other_category),
         Column("date", SUMMARY, lambda c: timezone.localtime(c.created_at).date()),
         Column("source", SUMMARY, lambda c: _name(c.source)),
+        Column("source_detail", SUMMARY, lambda c: c.source_detail),
         Column("expected_remedies", SUMMARY, lambda c: _localized_names(c.expected_remedies.all(), names)),
         Column("filed_by", SUMMARY, lambda c: c.get_filed_by_display()),
         Column("applicants_count", SUMMARY, lambda c: c.applicants_count),
         Column("prior_complaint", SUMMARY, lambda c: _yes_no(c.prior_complaint)),
+        # Where and when, as the case page shows them to everyone on the case; the complaint's own
+        # number finds the worker's file at BMET or court, so it is justice-seeker data (below).
+        Column("prior_complaint_where", SUMMARY, lambda c: c.prior_complaint_where),
+        Column("prior_complaint_date", SUMMARY, lambda c: c.prior_complaint_date),
+        Column("prior_complaint_copy_kept", SUMMARY, lambda c: _yes_no(c.prior_complaint_copy_kept) if c.prior_complaint else ""),
         Column("district", SUMMARY, lambda c: _name(c.district)),
         Column("destination_country", SUMMARY, lambda c: _name(c.destination_country)),
         Column("recruitment_process", SUMMARY, lambda c: _name(c.recruitment_process)),
         Column("migration_cost", SUMMARY, lambda c: c.migration_cost),
         Column("departure_date", SUMMARY, lambda c: c.departure_date),
         Column("departure_route", SUMMARY, lambda c: _name(c.departure_route)),
+        Column("departure_route_detail", SUMMARY, lambda c: c.departure_route_detail),
         Column("description", JUSTICE_SEEKER, lambda c: c.description),
+        Column("prior_complaint_number", JUSTICE_SEEKER, lambda c: c.prior_complaint_number),
         Column("name", JUSTICE_SEEKER, lambda c: js(c) and js(c).name),
         Column("gender", JUSTICE_SEEKER, lambda c: js(c) and js(c).get_gender_display()),
         Column("age", JUSTICE_SEEKER, lambda c: js(c) and js(c).age),
@@ -158,12 +170,23 @@ def columns(names: dict, perpetrators: int = 1) -> list[Column]:
         Column("passport_number", JUSTICE_SEEKER, lambda c: js(c) and js(c).passport_number),
         Column("passport_issue_place", JUSTICE_SEEKER, lambda c: js(c) and js(c).passport_issue_place),
         Column("marital_status", JUSTICE_SEEKER, lambda c: js(c) and _name(js(c).marital_status)),
+        Column("family_size", JUSTICE_SEEKER, lambda c: js(c) and js(c).family_size),
         Column("family_details", JUSTICE_SEEKER, lambda c: js(c) and js(c).family_details),
         Column("education", JUSTICE_SEEKER, lambda c: js(c) and _name(js(c).education)),
         Column("religion", JUSTICE_SEEKER, lambda c: js(c) and _name(js(c).religion)),
+        Column("is_minority", JUSTICE_SEEKER, lambda c: js(c) and _yes_and(js(c).is_minority, js(c).minority_detail)),
+        Column("has_disability", JUSTICE_SEEKER, lambda c: js(c) and _yes_and(js(c).has_disability, js(c).disability_detail)),
+        Column("applicant_name", JUSTICE_SEEKER, lambda c: js(c) and js(c).applicant_name),
+        Column("applicant_address", JUSTICE_SEEKER, lambda c: js(c) and js(c).applicant_address),
+        Column("applicant_phone", JUSTICE_SEEKER, lambda c: js(c) and js(c).applicant_phone),
+        Column("applicant_relation", JUSTICE_SEEKER, lambda c: js(c) and js(c).applicant_relation),
         Column("agency_name", PERPETRATOR, lambda c: _agency(rec(c))),
+        Column("agency_address", PERPETRATOR, lambda c: rec(c) and rec(c).agency_address),
+        Column("agency_phone", PERPETRATOR, lambda c: rec(c) and rec(c).agency_phone),
         Column("agent_name", PERPETRATOR, lambda c: rec(c) and rec(c).agent_name),
+        Column("agent_address", PERPETRATOR, lambda c: rec(c) and rec(c).agent_address),
         Column("agent_phone", PERPETRATOR, lambda c: rec(c) and rec(c).agent_phone),
+        Column("agent_nid", PERPETRATOR, lambda c: rec(c) and rec(c).agent_nid),
     ] + [column for n in range(1, max(1, perpetrators) + 1) for column in perpetrator_columns(n)]
 
 
@@ -257,15 +280,21 @@ def case_export_view(request):
     """GET with the case list's filters → the filtered list as .xlsx. 403 without a case role."""
     from casework.filters import CaseFilter
     from casework.models import AccessLog
-    from casework.selectors import case_list
+    from casework.selectors import case_list, person_q, person_search_term
     from casework.services import access_log_record
 
     if not request.user.has_perm("casework.list_cases"):
         raise PermissionDenied
-    filterset = CaseFilter(request.GET, queryset=case_list(request.user))
-    queryset = filterset.qs if filterset.is_valid() else case_list(request.user).none()
+    scoped = case_list(request.user)
+    # The same rows as the list on screen: with its person search, when one is active (session).
+    person_term = person_search_term(request)
+    if person_term:
+        scoped = scoped.filter(person_q(person_term))
+    filterset = CaseFilter(request.GET, queryset=scoped)
+    queryset = filterset.qs if filterset.is_valid() else scoped.none()
     data, count = export_for_user(request.user, queryset)
-    detail = f"rows={count}; filters={','.join(_filter_names(request, filterset)) or '-'}"
+    used = _filter_names(request, filterset) + (["person search"] if person_term else [])
+    detail = f"rows={count}; filters={','.join(used) or '-'}"
     access_log_record(user=request.user, action=AccessLog.Action.EXPORT, detail=detail)
     response = HttpResponse(data, content_type=XLSX_TYPE)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")

@@ -35,17 +35,37 @@ def field_label(name: str) -> str:
 
 
 class MappingForm(forms.Form):
-    """One choice per column of the register: which field it holds."""
+    """One choice per column of the register: which field it holds.
 
-    def __init__(self, *args, headers: list[str], initial_mapping: dict[int, str], **kwargs):
+    A column in `unclear` (index → the fields it could be: headers.analyse_headers) must be
+    answered: a field, or "Ignore this column". Leaving it "not imported" by default would be a
+    choice nobody made.
+    """
+
+    def __init__(self, *args, headers: list[str], initial_mapping: dict[int, str],
+                 unclear: dict[int, tuple[str, ...]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.headers = headers
+        self.unclear = unclear or {}
+        choices = field_choices()
         for index, header in enumerate(headers):
             if not header:
                 continue
-            self.fields[f"col_{index}"] = forms.ChoiceField(
-                label=header, choices=field_choices(), required=False, initial=initial_mapping.get(index, ""),
+            field = self.fields[f"col_{index}"] = forms.ChoiceField(
+                label=header, choices=choices, required=False, initial=initial_mapping.get(index, ""),
             )
+            if index in self.unclear:
+                field.required = True
+                field.error_messages["required"] = _("Choose what this column holds, or “Ignore this column”.")
+                candidates = ", ".join(f"“{field_label(name)}”" for name in self.unclear[index])
+                field.help_text = (
+                    _("This column name can mean different things here. Choose what it holds: perhaps %(fields)s.")
+                    % {"fields": candidates} if candidates else
+                    _("Another column already holds what this column name says. Choose what this one holds.")
+                )
+            elif initial_mapping.get(index) == "permanent_address":
+                field.help_text = _("We read the district, upazila, union, police station, ward and village from this "
+                                    "column; a column of their own for any of them comes first.")
 
     def clean(self):
         data = super().clean()
@@ -65,3 +85,6 @@ class MappingForm(forms.Form):
         for index, header in enumerate(self.headers):
             if header:
                 yield self[f"col_{index}"]
+
+    def is_unclear(self, bound_field) -> bool:
+        return int(bound_field.name[4:]) in self.unclear

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from casework.geography import normalise_place
 
-from .normalise import NormaliseError, is_blank, match_items, match_key
+from .normalise import NormaliseError, clean_text, is_blank, match_items, match_key
 
 # A fuzzy place match is accepted only at this score (0-100) and only when the runner-up is
 # clearly worse: "Comila" → Cumilla, but "Barura"/"Baruka"-style near-ties are errors.
@@ -21,56 +21,123 @@ FUZZY_MIN_SCORE = 88
 FUZZY_MIN_MARGIN = 6
 
 
-class PlaceIndex:
-    """Names and aliases of one level of places (district or upazila) → ids."""
+# Spellings of one Bangla name that people use interchangeably: ড়/ঢ় and র (বগুড়া, বগুরা), য় and য,
+# long and short i and u, the three s and the two n, chandrabindu. Compared only when the exact
+# spelling finds nothing; names that fold together are then ambiguous, never a guess.
+_FOLD_PAIRS = (("ড\u09bc", "র"), ("ঢ\u09bc", "র"), ("\u09dc", "র"), ("\u09dd", "র"), ("\u09bc", ""), ("ী", "ি"), ("ূ", "ু"),
+               ("ণ", "ন"), ("ষ", "স"), ("শ", "স"), ("ঁ", ""), ("ৎ", "ত"))
 
-    def __init__(self, rows: list[tuple[int, str, str, int | None]], aliases: list[tuple[str, int]] = ()):
+
+def fold_bangla(key: str) -> str:
+    for old, new in _FOLD_PAIRS:
+        key = key.replace(old, new)
+    return key
+
+
+_SADAR = ("sadar", "সদর")
+
+
+class _NoPlace(Exception):
+    """Why a name found no single place: "not_found", "several" or "close"."""
+
+
+def _place_error(reason: str, value) -> NormaliseError:
+    messages = {
+        "not_found": _("“%(value)s” not found"),
+        "several": _("“%(value)s” fits more than one place: give the district too"),
+        "close": _("“%(value)s” is close to more than one place: check the spelling"),
+    }
+    return NormaliseError(messages[reason] % {"value": value})
+
+
+class PlaceIndex:
+    """Names and aliases of one level of places (district, upazila or union) → ids."""
+
+    def __init__(self, rows: list[tuple[int, str, str, int | None]], aliases: list[tuple[str, int]] = (),
+                 parent_keys: dict[int, set[str]] | None = None):
         # key → set of (id, parent id)
         self.by_key: dict[str, set[tuple[int, int | None]]] = defaultdict(set)
         self.parent = {}
+        self.keys_of: dict[int, set[str]] = defaultdict(set)
+        self.children: dict[int | None, set[int]] = defaultdict(set)
         for pk, name_en, name_bn, parent in rows:
             self.parent[pk] = parent
+            self.children[parent].add(pk)
             for name in (name_en, name_bn):
                 key = normalise_place(name)
                 if key:
                     self.by_key[key].add((pk, parent))
+                    self.keys_of[pk].add(key)
         for alias_key, pk in aliases:
             self.by_key[alias_key].add((pk, self.parent.get(pk)))
+            self.keys_of[pk].add(alias_key)
+        self.folded: dict[str, set[tuple[int, int | None]]] = defaultdict(set)
+        for key, places in self.by_key.items():
+            self.folded[fold_bangla(key)] |= places
         self.keys = list(self.by_key)
-        self._cache: dict[tuple[str, int | None], int | None] = {}
+        # Upazilas only: the names of their district, for "Sadar", "Bogura Sadar" and "Brahmanbaria".
+        self.parent_keys = parent_keys
+        self._cache: dict[tuple[str, int | None], int | str] = {}  # an id, or why none
+        self._raw_cache: dict[tuple[object, int | None], int | str | None] = {}
 
-    def find(self, value, *, parent: int | None = None, label: str) -> int | None:
-        """The id for a name (exact, alias, then fuzzy above the threshold); None when blank.
-
-        Raises NormaliseError when unknown or when it fits more than one place.
-        """
+    def find(self, value, *, parent: int | None = None) -> int | None:
+        """The id for a name (exact, alias, folded spelling, "Sadar", then fuzzy above the
+        threshold); None when blank. Raises NormaliseError when unknown or when it fits more than
+        one place. Each distinct (name, parent) is resolved once per import."""
         if is_blank(value):
             return None
-        key = normalise_place(value)
-        cache_key = (key, parent)
-        if cache_key in self._cache:
-            found = self._cache[cache_key]
+        found = self._raw_cache.get((value, parent))  # the cell as written: not normalised again
+        if found is None:
+            key = normalise_place(value)
+            found = self._cache.get((key, parent))
             if found is None:
-                raise NormaliseError(_("%(label)s “%(value)s” not found") % {"label": label, "value": value})
-            return found
-        found = self._find(key, parent, value, label)
-        self._cache[cache_key] = found
+                try:
+                    found = self._find(key, parent)
+                except _NoPlace as exc:
+                    found = exc.args[0]
+                self._cache[(key, parent)] = found
+            self._raw_cache[(value, parent)] = found
+        if isinstance(found, str):
+            raise _place_error(found, value)
         return found
 
-    def _candidates(self, key: str, parent: int | None) -> set[int]:
-        return {pk for pk, par in self.by_key.get(key, ()) if parent is None or par == parent}
+    def find_exact(self, value, *, parent: int | None = None) -> int | None:
+        """The one place a name is, by its spelling, an alias or a folded spelling; else None.
+        For parts of an address cell, where a fuzzy match would be a guess."""
+        key = normalise_place(value)
+        for places in (self.by_key.get(key, ()), self.folded.get(fold_bangla(key), ())):
+            found = {pk for pk, par in places if parent is None or par == parent}
+            if found:
+                return next(iter(found)) if len(found) == 1 else None
+        return None
 
-    def _find(self, key: str, parent: int | None, value, label: str) -> int:
+    def _candidates(self, key: str, parent: int | None, index=None) -> set[int]:
+        return {pk for pk, par in (index or self.by_key).get(key, ()) if parent is None or par == parent}
+
+    @staticmethod
+    def _one(found: set[int]) -> int | None:
+        if len(found) > 1:
+            raise _NoPlace("several")
+        return next(iter(found)) if found else None
+
+    def _sadar(self, key: str, parent: int | None) -> set[int]:
+        """Upazilas a district's Sadar may be written as: "Sadar", "<district> Sadar", or the
+        district's own name (whichever spelling of the district): the district's upazilas whose
+        name ends in Sadar. Empty when the name is not one of those."""
+        if self.parent_keys is None or parent is None:
+            return set()
+        district = self.parent_keys.get(parent, set())
+        if key not in _SADAR and key not in district and not any(key == d + s for d in district for s in _SADAR):
+            return set()
+        return {pk for pk in self.children.get(parent, ()) if any(k.endswith(_SADAR) for k in self.keys_of[pk])}
+
+    def _find(self, key: str, parent: int | None) -> int:
         if not key:
-            self._cache[(key, parent)] = None
-            raise NormaliseError(_("%(label)s “%(value)s” not found") % {"label": label, "value": value})
-        exact = self._candidates(key, parent)
-        if len(exact) == 1:
-            return next(iter(exact))
-        if len(exact) > 1:
-            raise NormaliseError(
-                _("%(label)s “%(value)s” fits more than one place: give the district too") % {"label": label, "value": value}
-            )
+            raise _NoPlace("not_found")
+        for tier in (self._candidates(key, parent), self._candidates(fold_bangla(key), parent, self.folded),
+                     self._sadar(key, parent)):
+            if (found := self._one(tier)) is not None:
+                return found
         # Fuzzy: only keys whose places fit the parent, best two distinct places compared.
         choices = [k for k in self.keys if self._candidates(k, parent)]
         scored = process.extract(key, choices, scorer=fuzz.ratio, limit=6, score_cutoff=60)
@@ -82,11 +149,8 @@ class PlaceIndex:
         if ranked and ranked[0][1] >= FUZZY_MIN_SCORE:
             if len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= FUZZY_MIN_MARGIN:
                 return ranked[0][0]
-            raise NormaliseError(
-                _("%(label)s “%(value)s” is close to more than one place: check the spelling") % {"label": label, "value": value}
-            )
-        self._cache[(key, parent)] = None
-        raise NormaliseError(_("%(label)s “%(value)s” not found") % {"label": label, "value": value})
+            raise _NoPlace("close")
+        raise _NoPlace("not_found")
 
 
 def _list_lookup(rows) -> dict[str, object]:
@@ -110,7 +174,8 @@ class Lookups:
             list(cm.PlaceAlias.objects.filter(level="district").values_list("key", "district_id")),
         )
         self.district_division = {pk: par for pk, par in self.districts.parent.items()}
-        self.upazilas = PlaceIndex(list(cm.Upazila.objects.values_list("id", "name_en", "name_bn", "district_id")))
+        self.upazilas = PlaceIndex(list(cm.Upazila.objects.values_list("id", "name_en", "name_bn", "district_id")),
+                                   parent_keys=self.districts.keys_of)
         self.unions = PlaceIndex(list(cm.Union.objects.values_list("id", "name_en", "name_bn", "upazila_id")))
         self.countries = _list_lookup(cm.Country.objects.all())
         for country in cm.Country.objects.all():
@@ -172,19 +237,104 @@ class Lookups:
         model = apps.get_model("knowledge", model_name)
         return dict(model.objects.filter(locale=Locale.get_default()).values_list("id", "name"))
 
-    def choose(self, value, lookup: dict, label: str):
+    # The messages below never name the column: the pipeline puts the column's name before them.
+    def choose(self, value, lookup: dict):
         """One item from a reference list; None when blank; NormaliseError when unknown."""
         if is_blank(value):
             return None
         item = lookup.get(match_key(value))
         if item is None:
-            raise NormaliseError(_("%(label)s “%(value)s” is not in the list") % {"label": label, "value": value})
+            raise NormaliseError(_("“%(value)s” is not in the list") % {"value": value})
         return item
 
-    def choose_many(self, value, lookup: dict, label: str) -> list:
+    def choose_many(self, value, lookup: dict) -> list:
         found, unknown = match_items(value, lookup)
         if unknown:
-            raise NormaliseError(
-                _("%(label)s not in the list: %(values)s") % {"label": label, "values": ", ".join(unknown)}
-            )
+            raise NormaliseError(_("not in the list: %(values)s") % {"values": ", ".join(unknown)})
         return found
+
+
+# Words that do not tell two people apart: honorifics and their short forms.
+_NAME_FILLER = {match_key(w) for w in [
+    "md", "mohammad", "mohammed", "muhammad", "mohd", "mst", "mosammat", "mosammet", "most", "sk", "sheikh", "mr", "mrs",
+    "মোঃ", "মো", "মোহাম্মদ", "মুহাম্মদ", "মোছাঃ", "মোসাম্মৎ", "মোসাঃ", "শেখ",
+]}
+
+
+def name_tokens(name) -> list[str]:
+    return [t for t in (match_key(word) for word in clean_text(name).split()) if len(t) >= 2 and t not in _NAME_FILLER]
+
+
+class ExistingPeople:
+    """The people already in the system, for the duplicate warning of SPEC §2.1 (same passport,
+    same phone, or a similar name in the same district, as casework.services.find_duplicates).
+
+    Passports and phones are looked up a chunk of rows at a time (one query each, never one per
+    row); names once per district, and compared only with names that share a word, at most
+    MAX_CANDIDATES of them (find_duplicates also looks at 200), so a row costs the same whatever
+    the size of the database. Answers are system case numbers, in every organisation: the
+    importer is a programme lead, who sees every case.
+    """
+
+    MAX_CANDIDATES = 200
+    SIMILAR = 85  # rapidfuzz token_sort_ratio, as find_duplicates
+
+    def __init__(self):
+        self._names: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+        self._districts: set[int] = set()
+
+    @staticmethod
+    def by_passport(passports: set[str]) -> dict[str, set[str]]:
+        from casework.models import JusticeSeeker
+
+        found = defaultdict(set)
+        if passports:
+            for passport, number in JusticeSeeker.objects.filter(passport_number__in=passports).values_list(
+                "passport_number", "case__case_number"
+            ):
+                found[passport].add(number)
+        return found
+
+    @staticmethod
+    def by_phone(phones: set[str]) -> dict[str, set[str]]:
+        from django.db.models import Q
+
+        from casework.models import JusticeSeeker
+
+        found = defaultdict(set)
+        if phones:
+            q = Q(phone__in=phones) | Q(last_used_phone__in=phones) | Q(family_phone__in=phones)
+            for *numbers, case_number in JusticeSeeker.objects.filter(q).values_list(
+                "phone", "last_used_phone", "family_phone", "case__case_number"
+            ):
+                for phone in set(numbers) & phones:
+                    found[phone].add(case_number)
+        return found
+
+    def load_districts(self, district_ids: set[int]) -> None:
+        from casework.models import JusticeSeeker
+
+        new = set(district_ids) - self._districts
+        if not new:
+            return
+        self._districts |= new
+        rows = JusticeSeeker.objects.filter(case__district_id__in=new).values_list("case__district_id", "name", "case__case_number")
+        for district_id, name, number in rows.iterator(chunk_size=5000):
+            tokens = name_tokens(name)
+            joined = " ".join(tokens)
+            for token in set(tokens):
+                self._names[(district_id, token)].append((joined, number))
+
+    def similar_names(self, district_id: int, name: str) -> set[str]:
+        tokens = name_tokens(name)
+        if not tokens:
+            return set()
+        joined = " ".join(tokens)
+        candidates = list(dict.fromkeys(
+            item for token in tokens for item in self._names.get((district_id, token), ())[: self.MAX_CANDIDATES]
+        ))[: self.MAX_CANDIDATES]
+        if not candidates:
+            return set()
+        matches = process.extract(joined, [c[0] for c in candidates], scorer=fuzz.token_sort_ratio,
+                                  score_cutoff=self.SIMILAR, limit=None)
+        return {candidates[index][1] for _choice, _score, index in matches}

@@ -24,6 +24,9 @@ class ImportJob(models.Model):
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
 
+    # `failure` of a job that stopped showing progress (the worker died or never started).
+    STALLED = "stalled"
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     organization = models.ForeignKey(
@@ -49,6 +52,14 @@ class ImportJob(models.Model):
     report = models.JSONField(default=list, blank=True)
     failure = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    # The uploader's language when they started it: a background run reports in it, whatever
+    # the worker's own language (settings.LANGUAGE_CODE).
+    language = models.CharField(max_length=10, blank=True)
+    # Last sign of life of a queued or running job; one that has shown none for STALL_AFTER is
+    # marked failed (services.job_mark_stalled), so a dead worker never leaves it "running".
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # Counts the starts: a task started for an earlier attempt finds it superseded and does nothing.
+    attempt = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -71,6 +82,11 @@ class ImportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def file_removed(self) -> bool:
+        """The register was deleted by retention (casework.retention): it cannot be run again."""
+        return not self.file
 
 
 class ColumnMapping(models.Model):

@@ -1,7 +1,8 @@
 """Reading an uploaded register safely: .xlsx or .csv, nothing else.
 
-Refused with a clear message (never a 500): files over the size limit, encrypted workbooks,
-old .xls files, zip bombs, anything that is not a spreadsheet. Formulas are never evaluated:
+Refused with a clear message that says what to do (never a 500): files over the size limit,
+encrypted workbooks, old .xls files, UTF-16 text without its marker, zip bombs, anything that is
+not a spreadsheet. Formulas are never evaluated:
 the workbook is read without computed values, and a cell holding a formula is reported as such.
 """
 
@@ -60,15 +61,43 @@ class Sheet:
     rows: list[tuple[int, list]] = field(default_factory=list)  # (1-based row number, cells)
 
 
+# Stream names in an OLE2 container's directory (UTF-16LE): an encrypted .xlsx holds its workbook
+# in "EncryptedPackage" with "EncryptionInfo"; an old .xls is a "Workbook" (or, before 1997, "Book").
+_ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
+_XLS_STREAMS = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
+
+
+def _refuse_ole(data: bytes) -> None:
+    """An OLE2 file is an encrypted .xlsx, an old .xls, or something else (a .doc): say which."""
+    if any(stream in data for stream in _ENCRYPTED_STREAMS):
+        raise FileRefused(_("This workbook is protected with a password. Open it in Excel, remove the password "
+                            "(File → Info → Protect Workbook → Encrypt with Password, and clear it), save it, then upload it again."))
+    if any(stream in data for stream in _XLS_STREAMS):
+        raise FileRefused(_("This is an old Excel file (.xls). Open it in Excel and choose File → Save As → "
+                            "Excel Workbook (.xlsx), then upload the new file."))
+    raise FileRefused(_("This is not a spreadsheet. Upload an Excel (.xlsx) or CSV file."))
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """Text in UTF-16 without a byte-order mark: the high byte of each character is often zero
+    (ASCII), the low byte never is. A binary file has zeros on both sides."""
+    sample = head[:4096]
+    if len(sample) < 8:
+        return False
+    high_low = [(sample[0::2], sample[1::2]), (sample[1::2], sample[0::2])]  # big-endian, little-endian
+    return any(high.count(0) > 0.3 * len(high) and low.count(0) == 0 for high, low in high_low)
+
+
 def sniff_kind(head: bytes, name: str = "") -> str:
     """'xlsx' or 'csv' from the first bytes (never trusting the file name alone)."""
     if head.startswith(OLE_MAGIC):
-        # An OLE2 container is either an old .xls or an encrypted (password-protected) .xlsx.
-        raise FileRefused(_("This workbook is password-protected or in the old .xls format. "
-                            "Open it in Excel, remove the password and save it as .xlsx, then upload it again."))
+        _refuse_ole(head)
     if head.startswith(ZIP_MAGIC):
         return "xlsx"
     if b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _looks_like_utf16(head):
+            raise FileRefused(_("This CSV file is saved as UTF-16 (Unicode text), which we cannot read without its marker. "
+                                "In Excel choose File → Save As → “CSV UTF-8 (Comma delimited)”, then upload that file."))
         raise FileRefused(_("This is not a spreadsheet. Upload an Excel (.xlsx) or CSV file."))
     return "csv"
 
@@ -141,7 +170,9 @@ def _csv_rows(data: bytes):
             # In a CSV a leading "=" is how a formula is written: never computed, reported instead.
             yield [Formula(v) if v.startswith("=") else unescape(v) for v in row[:MAX_COLUMNS]]
     except csv.Error as exc:
-        raise FileRefused(_("This CSV file could not be read: %(reason)s") % {"reason": exc}) from exc
+        # csv's own words ("field larger than field limit") are English and say nothing to do.
+        raise FileRefused(_("This CSV file could not be read: a cell is too long or a quotation mark is not closed. "
+                            "Open it in Excel, save it again as “CSV UTF-8”, then upload it again.")) from exc
 
 
 def _blank(row) -> bool:
@@ -154,6 +185,8 @@ def read_sheet(data: bytes, name: str = "") -> Sheet:
         raise FileRefused(_("The file is empty."))
     if len(data) > max_bytes():
         raise FileRefused(_("The file is larger than %(mb)s MB. Split it into smaller files.") % {"mb": max_bytes() // (1024 * 1024)})
+    if data.startswith(OLE_MAGIC):
+        _refuse_ole(data)  # the whole file: the directory naming its streams may be anywhere in it
     kind = sniff_kind(data[:8192], name)
     rows_iter = _xlsx_rows(data) if kind == "xlsx" else _csv_rows(data)
     head: list[list] = []

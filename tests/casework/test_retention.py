@@ -308,3 +308,29 @@ def test_keys_left_by_an_earlier_retention_run_are_replaced_once(cases, admin_ac
     assert entry.actor == admin_actor
     assert apply_retention(apply=True).import_keys == 0
     assert ImportedRecord.objects.get(pk=record.pk).key == f"retained:{cases['old_closed'].pk}"
+
+
+@pytest.mark.parametrize("language", ["en", "bn"])
+def test_an_import_whose_file_is_gone_says_so_and_cannot_run(imports, admin_actor, client, demo_people,
+                                                               django_user_model, language):
+    from casework.imports.models import ImportJob
+
+    lead = django_user_model.objects.get(username="lead")
+    ImportJob.objects.filter(pk=imports["old"].pk).update(created_by=lead, status=ImportJob.Status.CHECKED,
+                                                          dry_run=True)
+    apply_retention(apply=True)
+    job = ImportJob.objects.get(pk=imports["old"].pk)
+    assert job.file_removed
+    client.force_login(lead)
+    base = f"/{language}/imports/{job.pk}/"
+    page = client.get(base)
+    html = page.content.decode()
+    expected = {"en": "deleted 30 days after the import", "bn": "৩০"}[language]
+    assert page.status_code == 200 and expected in html
+    assert 'name="mode" value="commit"' not in html and "report.xlsx" not in html
+    assert client.get(f"{base}columns/").status_code == 302
+    response = client.post(f"{base}run/", {"mode": "check"}, follow=True)
+    assert response.status_code == 200
+    assert ImportJob.objects.get(pk=job.pk).status == ImportJob.Status.CHECKED  # not started
+    assert {"en": "upload it again", "bn": "আবার"}[language] in response.content.decode()
+    assert client.get(f"{base}report.xlsx").status_code == 404

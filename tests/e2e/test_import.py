@@ -73,6 +73,14 @@ def test_lead_uploads_checks_and_imports_with_a_progress_bar(page, live_server, 
         page.wait_for_url(re.compile(r".*/imports/[0-9a-f-]+/$"))
         bar = page.locator("#import-bar")
         assert int(float(bar.get_attribute("value"))) < 100  # queued: no worker yet
+        # The page's script keeps "N of M rows" up to date from the status it polls, in Bangla digits.
+        from casework.imports.models import ImportJob
+
+        ImportJob.objects.update(processed_rows=20)
+        from playwright.sync_api import expect
+
+        expect(page.locator("#import-count")).to_contain_text("২০", timeout=10_000)
+        ImportJob.objects.update(processed_rows=0)
         worker, thread = _start_worker()
         page.wait_for_selector("#import-result", timeout=30_000)  # the script reloads when it ends
         assert page.locator("[data-count=imported]").inner_text() == "৪০"

@@ -137,8 +137,12 @@ def test_messy_register_imports_exactly_the_good_rows(matrix, lead, okup, messy_
 
 
 def test_row_errors_are_in_the_language_of_the_run(matrix, lead, okup, messy_path, capsys):
+    """In Bangla (the caller's language; import_cases --language picks one on the command line)."""
     _line, err = _run(capsys, messy_path, "--dry-run", "--organisation", "OKUP", language="bn")
-    assert "একাধিক জায়গা" in err and "more than one place" not in err
+    assert "এমন তারিখ হয় না" in err and "not a real date" not in err
+    assert "লিঙ্গ বোঝা গেল না" in err and "gender not understood" not in err
+    _line, err = _run(capsys, messy_path, "--dry-run", "--organisation", "OKUP", "--language", "en", language="bn")
+    assert "not a real date" in err and "এমন তারিখ হয় না" not in err
 
 
 def test_second_import_creates_nothing_new(matrix, lead, okup, messy_path, capsys):

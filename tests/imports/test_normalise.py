@@ -144,3 +144,104 @@ def test_header_row_found_below_title_and_blank_rows():
 def test_saved_mapping_wins_and_a_field_maps_once():
     headers = ["Name", "Name", "Mobile of worker"]
     assert auto_mapping(headers, {n.match_key("Mobile of worker"): "phone"}) == {0: "name", 2: "phone"}
+
+
+# Bangla month names as people write them (with the spelling variants), and English ones.
+BANGLA_MONTHS = {
+    1: ["জানুয়ারি", "জানুয়ারী"], 2: ["ফেব্রুয়ারি", "ফেব্রুয়ারী"], 3: ["মার্চ"], 4: ["এপ্রিল"], 5: ["মে"], 6: ["জুন"],
+    7: ["জুলাই"], 8: ["আগস্ট", "আগষ্ট"], 9: ["সেপ্টেম্বর"], 10: ["অক্টোবর"], 11: ["নভেম্বর"], 12: ["ডিসেম্বর"],
+}
+
+
+@given(dates, st.data(), st.booleans(), st.sampled_from(["{d} {m} {y}", "{d}-{m}-{y}", "{d} {m}, {y}", "{d}/{m}/{y}"]))
+def test_dates_with_bangla_month_names(day, data, bangla, pattern):
+    month = data.draw(st.sampled_from(BANGLA_MONTHS[day.month]))
+    written = pattern.format(d=day.day, m=month, y=day.year)
+    assert n.parse_date(maybe_bangla(written, bangla), today=TODAY) == day
+
+
+@given(dates, st.sampled_from(["%B %d, %Y", "%b %d %Y", "%d %B %Y", "%d-%b-%Y"]))
+def test_dates_with_english_month_names(day, fmt):
+    assert n.parse_date(day.strftime(fmt), today=TODAY) == day
+
+
+@pytest.mark.parametrize("text", ["১২ মার্চ ২০২৪", "12 মার্চ 2024", "2024-03-12 00:00:00", "12/03/2024 10:30", "12-03-2024 10:30 AM"])
+def test_dates_the_audit_found_refused(text):
+    assert n.parse_date(text, today=TODAY) == dt.date(2024, 3, 12)
+
+
+def test_a_made_up_month_is_still_an_error():
+    for text in ["5 মেঘ 2024", "5 Smarch 2024"]:
+        with pytest.raises(n.NormaliseError):
+            n.parse_date(text, today=TODAY)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("999999999999.4", Decimal("999999999999")), ("1,50,000.50", Decimal("150001")), ("150000.49", Decimal("150000")),
+    (150000.5, Decimal("150001")), ("৳ ১,৫০,০০০", Decimal("150000")),
+])
+def test_money_is_whole_taka_rounded_half_up(text, value):
+    assert n.parse_money(text) == value and n.parse_money(text).as_tuple().exponent == 0
+
+
+@pytest.mark.parametrize("text", ["999999999999.5", "999999999999.9", "1000000000000", "1" * 40, 1e300])
+def test_money_too_large_once_rounded_is_an_error(text):
+    with pytest.raises(n.NormaliseError):
+        n.parse_money(text)
+
+
+@given(st.decimals(min_value=0, max_value=10**13, allow_nan=False, allow_infinity=False, places=2))
+def test_money_is_never_more_than_the_column_holds(value):
+    try:
+        result = n.parse_money(str(value))
+    except n.NormaliseError:
+        return
+    assert result < 10**12 and result == result.to_integral_value()
+
+
+@pytest.mark.parametrize("text, value", [("৩২ বছর", 32), ("32 yrs", 32), ("32 years", 32), ("32 Yrs.", 32), (32.0, 32), ("৩২", 32)])
+def test_ages_with_their_unit(text, value):
+    assert n.parse_age(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("২ জন", 2), ("3 persons", 3), ("5 members", 5), ("৫", 5)])
+def test_counts_with_their_unit(text, value):
+    assert n.parse_count(text) == value
+
+
+@pytest.mark.parametrize("text", ["বছর", "thirty", "৩২ বছর ৫ মাস", "2.5 জন"])
+def test_ages_and_counts_that_are_not_numbers(text):
+    with pytest.raises(n.NormaliseError):
+        n.parse_count(text)
+
+
+@pytest.mark.parametrize("text, value", [("+971 50 123 4567", "+971501234567"), ("00971501234567", "+971501234567"),
+                                         ("01712-345678", "+8801712345678")])
+def test_numbers_abroad_where_the_case_form_allows_them(text, value):
+    assert n.parse_phone(text, international=True) == value
+
+
+def test_the_workers_own_number_is_bangladeshi():
+    with pytest.raises(n.NormaliseError):
+        n.parse_phone("+971501234567")
+
+
+@pytest.mark.parametrize("text, stored", [
+    ("eb 0123456", "EB0123456"), ("A0123-4567", "A01234567"), ("ইবি ০১২৩৪৫৬".replace("ইবি", "EB"), "EB0123456"),
+])
+def test_passport_written_any_way_is_stored_as_the_case_form_stores_it(text, stored):
+    from casework.fields import PassportField
+
+    assert n.parse_passport(text) == stored == PassportField().clean(text)
+
+
+@pytest.mark.parametrize("text", ["123456789", "ABC1234567", "EB012345", "EB012345678", "EB01234X6"])
+def test_passport_the_case_form_would_refuse_is_an_import_error(text):
+    from django import forms
+
+    from casework.fields import PassportField
+
+    with pytest.raises(n.NormaliseError):
+        n.parse_passport(text)
+    with pytest.raises(forms.ValidationError):
+        PassportField().clean(text)

@@ -56,6 +56,15 @@ def _encrypted_like() -> bytes:
     return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "EncryptionInfo".encode("utf-16-le")
 
 
+def _xls_like() -> bytes:
+    # An Excel 97-2003 file: the same container, holding a "Workbook" stream.
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "Workbook".encode("utf-16-le")
+
+
+def _word_like() -> bytes:
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "WordDocument".encode("utf-16-le")
+
+
 def _zip_without_workbook() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as z:
@@ -73,11 +82,14 @@ def _zip_bomb() -> bytes:
 
 @pytest.mark.parametrize("data,name,words", [
     (b"", "empty.xlsx", "empty"),
-    (_encrypted_like(), "secret.xlsx", "password"),
+    (_encrypted_like(), "secret.xlsx", "protected with a password"),
+    (_xls_like(), "old.xls", "old Excel file (.xls)"),
+    (_word_like(), "letter.doc", "not a spreadsheet"),
     (_zip_without_workbook(), "fake.xlsx", "not an Excel workbook"),
     (_zip_bomb(), "bomb.xlsx", "too large once unpacked"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 100, "photo.xlsx", "not a spreadsheet"),
-    ("Name,Gender\nরহিমা,F\n".encode("utf-16-be"), "a.csv", "not a spreadsheet"),
+    ("Name,Gender\nরহিমা,F\n".encode("utf-16-be"), "a.csv", "CSV UTF-8"),  # UTF-16 without its marker
+    ("Name,Gender\nরহিমা,F\n".encode("utf-16-le"), "a.csv", "CSV UTF-8"),
     ("Name;Gender\nRahima;F\n".encode("cp1252") + "é".encode("cp1252"), "a.csv", "UTF-8"),
     (b"just,some,words\n1,2,3\n", "a.csv", "No header row"),
     (b"PK\x03\x04broken zip", "broken.xlsx", "damaged"),

@@ -1,15 +1,20 @@
-"""import_cases PATH [--dry-run] [--organisation NAME]
+"""import_cases PATH [--dry-run] [--organisation NAME] [--language bn|en]
 
 Imports a partner's register (.xlsx or .csv) exactly as the web import does, with the columns
 recognised by their headers (plus the mappings saved for the organisation). Ends with the line
-`imported=N updated=U skipped=S errors=E`; row errors go to stderr (and to --report as xlsx).
+`imported=N updated=U skipped=S errors=E`; row errors go to stderr (and to --report as xlsx), in
+--language (default: the active language, which on the command line is settings.LANGUAGE_CODE,
+Bangla). Columns whose name could mean several things where they stand are left out and listed:
+map them on the web import's column screen.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
+from django.utils import translation
 
-from casework.imports.headers import FIELDS_BY_NAME, IGNORE, auto_mapping
+from casework.imports.headers import FIELDS_BY_NAME, IGNORE, analyse_headers
 from casework.imports.pipeline import ImportRun, default_organization
 from casework.imports.reader import FileRefused, read_sheet
 from casework.imports.report import error_report_xlsx
@@ -28,8 +33,16 @@ class Command(BaseCommand):
                             help="The organisation that owns every row (name, Bangla name or short name).")
         parser.add_argument("--user", help="Username recorded as having entered the cases (default: a programme lead).")
         parser.add_argument("--report", help="Write the rows with errors or warnings to this .xlsx file.")
+        parser.add_argument("--language", choices=[code for code, _name in settings.LANGUAGES],
+                            help="Language of the row errors and the report (default: settings.LANGUAGE_CODE).")
 
-    def handle(self, *args, path, dry_run, organisation, user, report, **options):
+    def handle(self, *args, language=None, **options):
+        # Without --language, whatever is active: settings.LANGUAGE_CODE on the command line, the
+        # caller's language when called from code.
+        with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+            self._import(**options)
+
+    def _import(self, *, path, dry_run, organisation, user, report, **options):
         self.verbosity = options.get("verbosity", 1)
         org = self._organisation(organisation) if organisation else None
         actor = self._user(user)
@@ -43,10 +56,14 @@ class Command(BaseCommand):
         except FileRefused as exc:
             raise CommandError(str(exc)) from exc
         owner = org or default_organization()
-        mapping = auto_mapping(sheet.headers, saved_mapping(owner) if owner else {})
-        unmapped = [h for i, h in enumerate(sheet.headers) if h and i not in mapping]
+        analysed = analyse_headers(sheet.headers, saved_mapping(owner) if owner else {})
+        mapping = analysed.mapping
+        unmapped = [h for i, h in enumerate(sheet.headers) if h and i not in mapping and i not in analysed.unclear]
         if unmapped:
             self.stderr.write("Columns not recognised (ignored): " + ", ".join(unmapped))
+        if analysed.unclear:
+            self.stderr.write("Columns that could mean more than one thing where they stand (ignored; map them on the "
+                              "web import's column screen): " + ", ".join(sheet.headers[i] for i in analysed.unclear))
         names = sorted({FIELDS_BY_NAME[f].name for f in mapping.values() if f != IGNORE})
         if self.verbosity >= 2:
             self.stdout.write("Columns: " + ", ".join(names))

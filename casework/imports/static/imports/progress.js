@@ -6,6 +6,7 @@
   if (!box || box.dataset.running !== "1") { return; }
   var bar = document.getElementById("import-bar");
   var state = document.getElementById("import-state");
+  var count = document.getElementById("import-count");
   function poll() {
     fetch(box.dataset.statusUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
@@ -13,6 +14,7 @@
         bar.value = data.percent;
         bar.textContent = data.percent + "%";
         state.textContent = data.status_label;
+        if (count && data.count_label) { count.textContent = data.count_label; }  // "N of M rows", in the reader's digits
         if (data.running) { window.setTimeout(poll, 1000); } else { window.location.reload(); }
       })
       .catch(function () { window.setTimeout(poll, 3000); });
