@@ -6,9 +6,11 @@ from auditlog.registry import auditlog
 def register_models() -> None:
     from casework import models as m
 
-    auditlog.register(m.Case, m2m_fields={"categories", "sub_categories", "expected_remedies"})
+    auditlog.register(m.Case, m2m_fields={"categories", "sub_categories", "expected_remedies", "entered_by_upazilas"})
+    # Which gaps a post-analysis names is what the gap reports count: changes to them are audited too.
+    auditlog.register(m.PostAnalysis, m2m_fields={"gaps"})
     for model in (m.JusticeSeeker, m.Recruitment, m.Perpetrator, m.ChecklistItem, m.Attachment, m.Transition,
-                  m.Comment, m.Intervention, m.Referral, m.ExternalReferral, m.FollowUp, m.PostAnalysis,
+                  m.Comment, m.Intervention, m.Referral, m.ExternalReferral, m.FollowUp,
                   m.StateDuration, m.Organization, m.StaffProfile, m.CaseSource, m.RecruitmentProcess,
                   m.DepartureRoute, m.EducationLevel, m.Religion, m.MaritalStatus, m.InterventionType,
                   m.ResultType, m.GapTag, m.RecruitingAgency):

@@ -95,6 +95,23 @@ FOLLOW_UPS = [
 ]
 
 
+AGENCY_NAMES_BN = {
+    "RL-1021": "আল-আমিন ওভারসিজ", "RL-0873": "বাংলা গালফ রিক্রুটিং এজেন্সি", "RL-1457": "সোনার দেশ ম্যানপাওয়ার",
+    "RL-0612": "চাটলা ওভারসিজ সার্ভিসেস", "RL-1689": "মেঘনা হিউম্যান রিসোর্সেস", "RL-0954": "পদ্মা ইন্টারন্যাশনাল",
+}
+
+
+def legal_aid_entry(i: int) -> bool:
+    """Demo case i is entered by a legal advisor: every other run of 11 (STATE_PLAN), as a draft or
+    waiting for primary advice, so it stays in that advisor's scope only because they entered it."""
+    return i % len(STATE_PLAN) in (0, 1) and (i // len(STATE_PLAN)) % 2 == 1
+
+
+def reassigned(i: int) -> bool:
+    """Demo case i is assigned to a coordinator whose upazilas do not include the case's."""
+    return i % 7 == 3
+
+
 def _people():
     User = get_user_model()
     coordinators = list(
@@ -118,7 +135,8 @@ def seed_cases(n: int, stdout=None) -> int:
             stdout.write("No case categories yet (knowledge content not loaded): no demo cases created.")
         return 0
     for name, licence, address in DEMO_RECRUITING_AGENCIES:
-        RecruitingAgency.objects.get_or_create(licence_number=licence, defaults={"name": name, "address": address})
+        RecruitingAgency.objects.get_or_create(licence_number=licence, defaults={
+            "name": name, "name_bn": AGENCY_NAMES_BN.get(licence, ""), "address": address})
     coordinators, primaries, legals, leads = _people()
     lead = leads[0] if leads else None
     legal_org = Organization.objects.filter(type=Organization.Type.LEGAL_AID_NGO).first()
@@ -138,6 +156,15 @@ def seed_cases(n: int, stdout=None) -> int:
         upazila = rng.choice(list(coordinator.profile.upazilas.all()))
         primary = next((p for p in primaries if p.profile.organization_id == org.id), None)
         legal = legals[i % len(legals)] if legals else None
+        # Every scope branch of SPEC §1 occurs: some cases are entered by a legal advisor (received at
+        # district or national level: owned by the legal-aid NGO, in nobody's upazila scope), and some
+        # are assigned to another coordinator of the organisation, outside that coordinator's upazilas.
+        entrant, assignee = coordinator, coordinator
+        if legal is not None and legal_aid_entry(i):
+            entrant, assignee, org, primary = legal, None, legal.profile.organization, lead
+        elif reassigned(i):
+            assignee = next((c for c in coordinators if c.profile.organization_id == org.id and c != coordinator
+                             and upazila not in c.profile.upazilas.all()), coordinator)
         status = STATE_PLAN[i % len(STATE_PLAN)]
         female = rng.random() < 0.45
         country = rng.choice(countries)
@@ -152,7 +179,7 @@ def seed_cases(n: int, stdout=None) -> int:
             departure_date=(entered_at - timedelta(days=rng.randint(60, 900))).date(),
             departure_route=rng.choice(lists[DepartureRoute]), consent_given=True, consent_store=True,
             consent_share=True, consent_case_study=rng.random() < 0.6, consent_date=entered_at.date(),
-            consent_taken_by=coordinator.get_full_name(), advisor_sought=primary, assigned_to=coordinator,
+            consent_taken_by=entrant.get_full_name(), advisor_sought=primary, assigned_to=assignee,
             register_number=register,
         )
         name = rng.choice(FEMALE_NAMES if female else MALE_NAMES)
@@ -169,12 +196,12 @@ def seed_cases(n: int, stdout=None) -> int:
         recruitment = Recruitment(agency=rng.choice(agencies), agent_name=agent,
                                   agent_phone=f"+8801{rng.randint(300_000_000, 999_999_999)}")
         perpetrators = [Perpetrator(name=agent, same_as=Perpetrator.SameAs.AGENT, phone=recruitment.agent_phone)]
-        case = case_create(user=coordinator, case=case, categories=[category],
+        case = case_create(user=entrant, case=case, categories=[category],
                            sub_categories=list(category.sub_categories.all()[:1]), justice_seeker=seeker,
                            recruitment=recruitment, perpetrators=perpetrators)
         Case.objects.filter(pk=case.pk).update(created_at=entered_at, status_changed_at=entered_at)
         case.refresh_from_db()
-        people = {"coordinator": coordinator, "primary": primary or lead, "legal": legal or lead, "lead": lead}
+        people = {"coordinator": entrant, "primary": primary or lead, "legal": legal or lead, "lead": lead}
         with emails_suppressed():
             _history(case, HISTORY[status][i % len(HISTORY[status])], people, legal_org, entered_at, now, rng, lists)
         created += 1

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from casework.fields import LocalDateField, ascii_digits
+from casework.fields import LocalDateField, ascii_digits, parse_id
 from portal.widgets import FastSelect, bilingual_choices, organisation_choices, preset_choices
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
@@ -63,10 +63,9 @@ class CaseFilter(django_filters.FilterSet):
         self.filters["category"].queryset = cats
         # Upazilas only of the chosen district: 494 options would make every list page heavy on a
         # phone (and slow to render); without JavaScript, choose the district and press "Show".
-        district = (self.data or {}).get("district") if self.data is not None else None
-        district = ascii_digits(str(district or ""))
+        district = parse_id((self.data or {}).get("district"))
         self.filters["upazila"].queryset = (
-            Upazila.objects.filter(district_id=int(district)) if district.isdigit() else Upazila.objects.none()
+            Upazila.objects.filter(district_id=district) if district is not None else Upazila.objects.none()
         )
         # Country list: the common destinations only, to keep the form light on a phone.
         self.filters["destination"].queryset = Country.objects.filter(priority__lt=1000)
@@ -84,9 +83,10 @@ class CaseFilter(django_filters.FilterSet):
             return queryset
         if CASE_NUMBER.fullmatch(value):
             return queryset.filter(case_number=value)
-        if value.isdigit() and len(value) <= 5:
+        number = parse_id(value) if len(value) <= 5 else None
+        if number is not None:
             years = range(FIRST_CASE_YEAR, timezone.localdate().year + 1)
-            return queryset.filter(case_number__in=[f"PRK-{year}-{int(value):05d}" for year in years])
+            return queryset.filter(case_number__in=[f"PRK-{year}-{number:05d}" for year in years])
         return queryset.filter(case_number__icontains=value)
 
     def filter_sort(self, queryset, name, value):

@@ -87,6 +87,28 @@ def is_ended(user, case):
 
 
 @rules.predicate
+def is_upazila_assigned(user, upazila):
+    """`obj` is an Upazila here: one of the user's assigned upazilas."""
+    return upazila is not None and upazila.pk in assigned_upazila_ids(user)
+
+
+@rules.predicate
+def is_attachment_uploader(user, attachment):
+    return attachment is not None and attachment.uploaded_by_id == user.pk
+
+
+@rules.predicate
+def is_attachment_case_in_input(user, attachment):
+    """The attachment's case is still being entered or corrected (draft or returned)."""
+    return attachment is not None and attachment.case.status in EDITABLE_BY_COORDINATOR
+
+
+@rules.predicate
+def is_attachment_case_in_scope(user, attachment):
+    return attachment is not None and in_scope.test(user, attachment.case)
+
+
+@rules.predicate
 def is_in_state_primary_review(user, case):
     return case is not None and case.status == Status.PRIMARY_REVIEW
 
@@ -113,6 +135,14 @@ has_case_role = is_field_coordinator | is_primary_advisor | is_legal_advisor | i
 rules.add_perm("casework.view_case", in_scope)
 rules.add_perm("casework.change_case", may_edit_personal)
 rules.add_perm("casework.add_case", is_field_coordinator | is_legal_advisor | is_programme_lead)
+# Where a new case may be entered (`obj` is the Upazila): coordinators in their assigned upazilas
+# (SPEC §1); legal advisors (cases from district and national level) and the programme lead anywhere.
+# casework.selectors.case_entry_upazilas is the same rule as a queryset (the form's choices).
+# Advisors review and correct their organisation's cases wherever they are; only coordinators are
+# held to the upazilas they are assigned to.
+enters_cases_anywhere = is_primary_advisor | is_legal_advisor | is_programme_lead
+rules.add_perm("casework.enter_cases_anywhere", enters_cases_anywhere)
+rules.add_perm("casework.enter_case_in_upazila", enters_cases_anywhere | (is_field_coordinator & is_upazila_assigned))
 rules.add_perm("casework.list_cases", has_case_role)
 rules.add_perm("casework.view_justice_seeker", in_scope)
 rules.add_perm("casework.change_justice_seeker", may_edit_personal)
@@ -125,6 +155,13 @@ rules.add_perm("casework.record_action", in_scope & ~is_ended)
 rules.add_perm("casework.comment_case", in_scope)
 rules.add_perm("casework.view_attachment", in_scope)
 rules.add_perm("casework.add_attachment", may_edit_personal)
+# Removing a wrongly attached document: the programme lead or whoever attached it, while the case is
+# still in input (draft or returned), so nothing an advisor already relied on disappears. `obj` is the
+# Attachment (the codename is not Django's delete_attachment, which the model backend also answers).
+rules.add_perm(
+    "casework.remove_attachment",
+    is_attachment_case_in_scope & is_attachment_case_in_input & (is_programme_lead | is_attachment_uploader),
+)
 rules.add_perm("casework.review_case", advisor_scope)
 rules.add_perm("casework.assign_case", (primary_scope | is_programme_lead) & ~is_ended)
 rules.add_perm("casework.request_close", advisor_scope)

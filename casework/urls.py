@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.case_edit, name="case_edit"),
     path("<int:pk>/documents/", views.attachment_add, name="attachment_add"),
     path("<int:pk>/documents/<int:attachment_id>/", views.attachment_download, name="attachment_download"),
+    path("<int:pk>/documents/<int:attachment_id>/remove/", views.attachment_remove, name="attachment_remove"),
     path("export/", case_export_view, name="case_export"),
     path("<int:pk>/packet/", packet_view, name="case_packet"),
 ] + urls_workflow.urlpatterns

@@ -73,9 +73,9 @@ def _reference_viewset(model):
 class RecruitingAgencyViewSet(ModelViewSet):
     model = RecruitingAgency
     icon = "group"
-    form_fields = ["name", "licence_number", "address", "phone", "is_active"]
-    list_display = ["name", "licence_number", "is_active"]
-    search_fields = ["name", "licence_number"]
+    form_fields = ["name_bn", "name", "licence_number", "address", "phone", "is_active"]
+    list_display = ["name_bn", "name", "licence_number", "is_active"]
+    search_fields = ["name_bn", "name", "licence_number"]
 
 
 class ReferenceListGroup(ModelViewSetGroup):

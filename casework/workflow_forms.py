@@ -11,7 +11,7 @@ from casework.models import Case, ExternalReferral, GapTag, InterventionType, Re
 from casework.workflow import NOTE_MAX_LENGTH, assignable_coordinators, legal_aid_organisations
 
 # Dates and amounts typed with Bangla digits are accepted (casework/fields.py).
-from casework.fields import LocalDateField, LocalDecimalField
+from casework.fields import IdModelMultipleChoiceField, LocalDateField, LocalDecimalField
 
 
 def _date_field(label, required=True, initial=None, help_text="", not_future=True):
@@ -109,7 +109,7 @@ class PostAnalysisForm(forms.Form):
                                widget=forms.Textarea(attrs={"rows": 5}))
     external_factors = forms.CharField(label=_("Outside factors that helped or hurt"), required=False,
                                        widget=forms.Textarea(attrs={"rows": 3}))
-    gaps = forms.ModelMultipleChoiceField(label=_("Procedural and policy gaps"), required=False,
+    gaps = IdModelMultipleChoiceField(label=_("Procedural and policy gaps"), required=False,
                                           queryset=GapTag.objects.filter(is_active=True),
                                           widget=forms.CheckboxSelectMultiple)
     went_well = forms.CharField(label=_("What went well and why"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -58,6 +58,7 @@ class Case(models.Model):
     prior_complaint_where = models.CharField(_("where"), max_length=200, blank=True)
     prior_complaint_date = models.DateField(_("when"), null=True, blank=True)
     prior_complaint_number = models.CharField(_("complaint or case number"), max_length=60, blank=True)
+    prior_complaint_copy_kept = models.BooleanField(_("a copy of the earlier complaint is kept"), default=False)
 
     # Where the worker's permanent address is, to district level (below that is personal data).
     division = models.ForeignKey(Division, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("division"))
@@ -94,6 +95,12 @@ class Case(models.Model):
     # 7. Last step
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="entered_cases", verbose_name=_("entered by")
+    )
+    # Who entered the case as they were then (SPEC §2.1 "last step"): a snapshot of their profile at
+    # entry, because people change jobs and areas; the name and organisation come from entered_by.
+    entered_by_designation = models.CharField(_("designation of the person entering"), max_length=120, blank=True)
+    entered_by_upazilas = models.ManyToManyField(
+        Upazila, blank=True, related_name="+", verbose_name=_("area of the person entering")
     )
     created_at = models.DateTimeField(_("date of input"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

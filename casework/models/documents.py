@@ -38,6 +38,8 @@ class Attachment(CasePartMixin, models.Model):
         "knowledge.DocumentType", on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("document")
     )
     title = models.CharField(_("title"), max_length=200, blank=True)
+    # The copy of a complaint made before to a government or NGO office (SPEC §2.1 "earlier complaint").
+    is_prior_complaint_copy = models.BooleanField(_("copy of the earlier complaint"), default=False)
     file = models.FileField(_("file"), storage=private_storage, upload_to=attachment_path, max_length=200)
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(max_length=100)

@@ -5,6 +5,7 @@ Categories, sub-categories, documents and expected remedies are editorial conten
 """
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .bilingual import BilingualName
@@ -85,9 +86,10 @@ class GapTag(ReferenceItem):
 
 
 class RecruitingAgency(models.Model):
-    """A licensed recruiting agency (BMET licence number, "RL")."""
+    """A licensed recruiting agency (BMET licence number, "RL-1457")."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name in English"), max_length=200)
+    name_bn = models.CharField(_("name in Bangla"), max_length=200)
     licence_number = models.CharField(_("licence number"), max_length=30, unique=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -99,4 +101,17 @@ class RecruitingAgency(models.Model):
         verbose_name_plural = _("recruiting agencies")
 
     def __str__(self) -> str:
-        return f"{self.name} (RL {self.licence_number})"
+        return f"{self.display_name} ({self.licence_label})"
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language; the English (legal) name where no Bangla one is known yet."""
+        if (get_language() or "bn").startswith("bn") and self.name_bn:
+            return self.name_bn
+        return self.name or self.name_bn
+
+    @property
+    def licence_label(self) -> str:
+        """"RL-1457" as written; a bare number ("1457") gets the "RL-" it lacks."""
+        number = self.licence_number.strip()
+        return number if number.upper().startswith("RL") else f"RL-{number}"

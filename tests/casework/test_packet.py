@@ -251,3 +251,13 @@ def test_the_seeded_bmet_list_names_the_seeded_document_types():
     # In the Bangla list's order; the contract only by the English line ("কাজের চুক্তিপত্র" vs "চুক্তিপত্রের").
     assert keys == ["passport", "visa", "money_receipt", "agent_details", "nid", "contract"]
     assert unmatched == {"bn": [], "en": []}
+
+
+@pytest.mark.parametrize("share", [True, False])
+def test_case_page_offers_the_packet_only_with_consent_to_share(client, case, share):
+    Case.objects.filter(pk=case.pk).update(consent_given=True, consent_share=share)
+    client.force_login(staff_user(roles=["programme_lead"]))
+    page = client.get(reverse("casework:case_detail", kwargs={"pk": case.pk})).content.decode()
+    packet = reverse("casework:case_packet", kwargs={"pk": case.pk})
+    assert (packet in page) is share
+    assert ("consent to share first" in page) is not share

@@ -41,4 +41,39 @@
     filterGroups(upazila, selectedText(district));
   }
   if (upazila) upazila.addEventListener("change", loadUnions);
+
+  // Sub-categories: only those of the ticked categories show (each group names its category).
+  // A hidden group's ticks are cleared, so the form never sends a sub-category of an unticked category.
+  var categoryBoxes = form.querySelectorAll("input[name='case-categories']");
+  var subGroups = form.querySelectorAll(".field-sub_categories .check-group");
+  function showSubCategories() {
+    var chosen = {};
+    Array.prototype.forEach.call(categoryBoxes, function (box) { if (box.checked) chosen[box.value] = true; });
+    var any = false;
+    Array.prototype.forEach.call(subGroups, function (group) {
+      var show = !!chosen[group.dataset.group];
+      group.hidden = !show;
+      any = any || show;
+      if (!show) Array.prototype.forEach.call(group.querySelectorAll("input"), function (i) { i.checked = false; });
+    });
+    var field = form.querySelector(".field-sub_categories");
+    if (field) field.hidden = !any;
+  }
+  if (subGroups.length) {
+    Array.prototype.forEach.call(categoryBoxes, function (box) { box.addEventListener("change", showSubCategories); });
+    showSubCategories();
+  }
+
+  // The applicant's block matters only when someone else made the complaint for the worker.
+  var applicant = form.querySelector("#applicant");
+  var filedBy = form.querySelectorAll("input[name='case-filed_by']");
+  function showApplicant() {
+    var onBehalf = false;
+    Array.prototype.forEach.call(filedBy, function (r) { if (r.checked && r.value === "on_behalf") onBehalf = true; });
+    applicant.hidden = !onBehalf && !applicant.querySelector(".errorlist");
+  }
+  if (applicant && filedBy.length) {
+    Array.prototype.forEach.call(filedBy, function (r) { r.addEventListener("change", showApplicant); });
+    showApplicant();
+  }
 })();
