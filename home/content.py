@@ -28,7 +28,7 @@ HOME = {
             ("steps", {"title": "", "steps": [
                 "আপনার সব কাগজ যত্ন করে রাখুন: পাসপোর্ট, ভিসা, চুক্তিপত্র, টাকার রসিদ, দালালের নাম ও ফোন নম্বর।",
                 "আপনার উপজেলার অংশীদার সংস্থার কর্মীর সঙ্গে কথা বলুন। তাঁরা আপনার ঘটনা লিখে রাখবেন।",
-                "আইনি পরামর্শক আপনার ঘটনা দেখে ঠিক করবেন কোন পথে প্রতিকার পাওয়া যাবে: গ্রামের সালিশ, বিএমইটি, না আদালত।",
+                "আইনি পরামর্শক আপনার ঘটনা দেখে ঠিক করবেন কোন পথে প্রতিকার পাওয়া যাবে: এলাকার অভিযোগ নিষ্পত্তি কমিটি (জিএমসি), বিএমইটি, না আদালত।",
                 "আমরা প্রতিটি ধাপে আপনার সঙ্গে থাকব এবং ফলাফল না পাওয়া পর্যন্ত খোঁজ নেব।",
             ]}),
             ("callout", {"title": "আপনার তথ্য গোপন থাকবে", "tone": "info",
@@ -39,7 +39,8 @@ HOME = {
                                  "(বিদেশ থেকে +৮৮০৯৬৫৪৩৩৩৩৩৩)।</p>"}),
             ("heading", "কোথায় তথ্য পাবেন"),
             ("cards", [
-                {"title": "কোন পথে প্রতিকার", "text": "গ্রামের সালিশ, বিএমইটি, ওয়েজ আর্নার্স কল্যাণ বোর্ড, আদালত: কোনটি আপনার জন্য।", "url": ""},
+                {"title": "কোথায় সাহায্য পাবেন", "text": "দুটি প্রশ্নের উত্তর দিন। জেনে নিন কোথায় যাবেন আর কোন কাগজ লাগবে।", "url": ""},
+                {"title": "কোন পথে প্রতিকার", "text": "এলাকার অভিযোগ নিষ্পত্তি কমিটি (জিএমসি), বিএমইটি, ওয়েজ আর্নার্স কল্যাণ বোর্ড, আদালত: কোনটি আপনার জন্য।", "url": ""},
                 {"title": "কোন কাগজ রাখবেন", "text": "বিদেশে যাওয়ার আগে ও পরে কোন কাগজ লাগবে তার তালিকা।", "url": ""},
                 {"title": "সাহায্যের ফোন নম্বর", "text": "হেল্পলাইন আর আপনার জেলার নারী ও পুরুষ সহায়তাকারীর নম্বর।", "url": ""},
             ]),
@@ -64,7 +65,7 @@ HOME = {
             ("steps", {"title": "", "steps": [
                 "Keep all your papers safe: passport, visa, contract, money receipts, the middleman's name and phone number.",
                 "Talk to the partner organisation's worker in your upazila. They will write down what happened.",
-                "A legal advisor looks at your case and decides which path can bring a remedy: village mediation, BMET or court.",
+                "A legal advisor looks at your case and decides which path can bring a remedy: the local grievance committee (GMC), BMET or court.",
                 "We stay with you at every step and follow up until there is a result.",
             ]}),
             ("callout", {"title": "Your information stays private", "tone": "info",
@@ -75,7 +76,8 @@ HOME = {
                                  "(from abroad +8809654333333).</p>"}),
             ("heading", "Where to find guidance"),
             ("cards", [
-                {"title": "Which path to a remedy", "text": "Village mediation, BMET, the Wage Earners' Welfare Board, the courts: which one fits you.", "url": ""},
+                {"title": "Find help", "text": "Answer two questions to learn where to go and which papers you need.", "url": ""},
+                {"title": "Which path to a remedy", "text": "The local grievance committee (GMC), BMET, the Wage Earners' Welfare Board, the courts: which one fits you.", "url": ""},
                 {"title": "Which papers to keep", "text": "A list of the papers you need before and after going abroad.", "url": ""},
                 {"title": "Helpline numbers", "text": "Helplines and the women and men who help in your district.", "url": ""},
             ]),

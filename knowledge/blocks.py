@@ -46,6 +46,28 @@ class FaqBlock(blocks.StructBlock):
         label = _("Questions and answers")
 
 
+class PhoneListBlock(blocks.StructBlock):
+    """Phone numbers to call: each one a big tel: link, with what it is for and whether it is free."""
+
+    title = blocks.CharBlock(label=_("Title"))
+    numbers = blocks.ListBlock(
+        blocks.StructBlock(
+            [
+                ("number", blocks.CharBlock(label=_("Number"), help_text=_("As it is dialled, e.g. 999 or +8809654333333."))),
+                ("label", blocks.CharBlock(label=_("What it is for"))),
+                ("free", blocks.BooleanBlock(label=_("Free call"), required=False)),
+            ],
+            label=_("Phone number"),
+        ),
+        label=_("Numbers"),
+    )
+
+    class Meta:
+        icon = "mobile-alt"
+        template = "knowledge/blocks/phone_list.html"
+        label = _("Phone numbers")
+
+
 class GuideStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     text = blocks.TextBlock(label=_("Text"), template="knowledge/blocks/text.html")
@@ -54,3 +76,4 @@ class GuideStreamBlock(blocks.StreamBlock):
     steps = StepsBlock()
     checklist = ChecklistBlock()
     faq = FaqBlock()
+    phones = PhoneListBlock()

@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+from .protection import ProtectedWhileInUse
 
 
 class MigrationStage(models.TextChoices):
@@ -25,7 +26,7 @@ class MigrationStage(models.TextChoices):
 
 
 class ChannelCode(models.TextChoices):
-    GMC = "gmc", _("Local mediation (GMC / shalish)")
+    GMC = "gmc", _("Local grievance committee (GMC)")
     BMET = "bmet", _("BMET complaint")
     WEWB = "wewb", _("Wage Earners' Welfare Board")
     COURT = "court", _("Court case")
@@ -75,7 +76,7 @@ class DocumentType(KnowledgeSnippet):
         ]
 
 
-class ExpectedRemedy(KnowledgeSnippet):
+class ExpectedRemedy(ProtectedWhileInUse, KnowledgeSnippet):
     code = models.SlugField(_("code"), max_length=60)
     name = models.CharField(_("name"), max_length=200)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
@@ -143,12 +144,21 @@ class RedressChannel(KnowledgeSnippet):
         return self.code in REFERRAL_CHANNEL_CODES
 
 
-class CaseCategory(TranslatableMixin, ClusterableModel):
+class CaseCategory(ProtectedWhileInUse, TranslatableMixin, ClusterableModel):
     code = models.SlugField(_("code"), max_length=60)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     migration_stage = models.CharField(_("stage of migration"), max_length=20, choices=MigrationStage.choices)
+    any_stage = models.BooleanField(
+        _("can happen at any stage"), default=False,
+        help_text=_("Also offered in find-help for the other stages (threats, trafficking…)."),
+    )
     bmet_accepts = models.BooleanField(_("BMET accepts complaints of this kind"), default=False)
+    retired = models.BooleanField(
+        _("retired"), default=False,
+        help_text=_("No longer shown on the public pages or offered for new cases; old cases keep it. "
+                    "A category that cases use cannot be deleted."),
+    )
     legal_references = models.TextField(_("legal references"), blank=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
     # Remedies are synchronised as-is by wagtail-localize (it copies ParentalManyToMany values from
@@ -163,7 +173,9 @@ class CaseCategory(TranslatableMixin, ClusterableModel):
         TranslatableField("legal_references"),
         SynchronizedField("code"),
         SynchronizedField("migration_stage"),
+        SynchronizedField("any_stage"),
         SynchronizedField("bmet_accepts"),
+        SynchronizedField("retired"),
         SynchronizedField("sort_order"),
         SynchronizedField("remedies"),
         TranslatableField("sub_categories"),
@@ -182,8 +194,11 @@ class CaseCategory(TranslatableMixin, ClusterableModel):
     def __str__(self) -> str:
         return self.name
 
+    def stage_label(self) -> str:
+        return _("At any time") if self.any_stage else self.get_migration_stage_display()
 
-class SubCategory(TranslatableMixin, Orderable):
+
+class SubCategory(ProtectedWhileInUse, TranslatableMixin, Orderable):
     category = ParentalKey(CaseCategory, on_delete=models.CASCADE, related_name="sub_categories")
     code = models.SlugField(_("code"), max_length=60)
     name = models.CharField(_("name"), max_length=200)
@@ -266,62 +281,42 @@ class FocalPoint(KnowledgeSnippet):
 
 # --- Pages --------------------------------------------------------------------------------------
 # Imported here (not at the top) only to keep the snippet half of this module readable on its own.
-from django.http import Http404  # noqa: E402
 from wagtail.admin.panels import FieldPanel  # noqa: E402
 from wagtail.fields import StreamField  # noqa: E402
 from wagtail.models import Page  # noqa: E402
 from wagtail.search import index  # noqa: E402
-from wagtail.url_routing import RouteResult  # noqa: E402
+
+from home.routing import FALLBACK_ATTR, FallbackIndexMixin  # noqa: E402,F401 (FallbackIndexMixin: used below, kept importable here)
+from home.search import normalised  # noqa: E402
 
 from .blocks import GuideStreamBlock  # noqa: E402
-
-# Set on the request when a page of another language is shown in place of a missing translation.
-FALLBACK_ATTR = "knowledge_shown_in_place_of"
-
 
 class KnowledgePage(Page):
     intro = models.TextField(_("introduction"), blank=True, help_text=_("One or two short sentences."))
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    # Indexed as normalised text (home/search.py), so Bangla words are not cut at vowel signs.
+    search_fields = normalised(Page.search_fields + [index.SearchField("intro")])
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
+        from wagtail.models import Locale
+
+        from home.routing import language_status, reader_url
+
         context = super().get_context(request, *args, **kwargs)
-        # The locale the reader asked for when this page is shown because it has no translation yet.
-        context["shown_in_place_of"] = getattr(request, FALLBACK_ATTR, None)
+        # Whether this page is shown in place of a missing translation, or is a translation with
+        # strings still in the source language, and so which `lang` its text gets (home/routing.py).
+        context.update(language_status(self, request))
+        # "All guides" and the like lead to the index in the reader's language, not the page's.
+        parent = self.get_parent()
+        if context["shown_in_place_of"] is None:
+            context["parent_url"] = parent.get_url(request)
+        else:
+            context["parent_url"] = reader_url(parent, Locale.get_active(), request)
         return context
-
-
-class FallbackIndexMixin:
-    """An index whose children missing in this language are served from another language.
-
-    /bn/guides/<slug>/ for a guide written only in English serves the English guide under a Bangla
-    notice (see docs/content.md) instead of a 404, and the index lists it, marked as English.
-    """
-
-    def route(self, request, path_components):
-        try:
-            return super().route(request, path_components)
-        except Http404:
-            if len(path_components) != 1:
-                raise
-            child = self.untranslated_children().filter(slug=path_components[0]).first()
-            if child is None:
-                raise
-            setattr(request, FALLBACK_ATTR, self.locale)
-            return RouteResult(child.specific)
-
-    def untranslated_children(self):
-        """Live children of this index's translations that have no live page in this language."""
-        own_keys = Page.objects.child_of(self).values("translation_key")
-        other_indexes = Page.objects.filter(translation_key=self.translation_key).exclude(pk=self.pk)
-        qs = Page.objects.none()
-        for other in other_indexes:
-            qs = qs | Page.objects.child_of(other)
-        return qs.live().public().exclude(translation_key__in=own_keys).select_related("locale")
 
 
 class ChannelIndexPage(FallbackIndexMixin, KnowledgePage):
@@ -347,7 +342,7 @@ class ChannelPage(KnowledgePage):
     )
     body = StreamField(GuideStreamBlock(), blank=True, verbose_name=_("more about this channel"))
 
-    search_fields = KnowledgePage.search_fields + [index.SearchField("body"), index.SearchField("channel_text")]
+    search_fields = normalised(KnowledgePage.search_fields + [index.SearchField("body"), index.SearchField("channel_text")])
     content_panels = KnowledgePage.content_panels + [FieldPanel("channel"), FieldPanel("body")]
     parent_page_types = ["knowledge.ChannelIndexPage"]
 
@@ -379,7 +374,7 @@ class GuideIndexPage(FallbackIndexMixin, KnowledgePage):
 class GuidePage(KnowledgePage):
     body = StreamField(GuideStreamBlock(), blank=True, verbose_name=_("body"))
 
-    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    search_fields = normalised(KnowledgePage.search_fields + [index.SearchField("body")])
     content_panels = KnowledgePage.content_panels + [FieldPanel("body")]
     parent_page_types = ["knowledge.GuideIndexPage"]
 
@@ -424,7 +419,7 @@ class FindHelpPage(KnowledgePage):
 class HelplinesPage(KnowledgePage):
     body = StreamField(GuideStreamBlock(), blank=True, verbose_name=_("national helplines"))
 
-    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    search_fields = normalised(KnowledgePage.search_fields + [index.SearchField("body")])
     content_panels = KnowledgePage.content_panels + [FieldPanel("body")]
     max_count_per_parent = 1
     subpage_types: list = []

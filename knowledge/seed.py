@@ -48,6 +48,8 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 SNIPPET_MODELS = [DocumentType, ExpectedRemedy, RedressChannel, CaseCategory, FocalPoint]
+# The reference lists the case system stores (or that categories point at).
+CASE_REFERENCE_MODELS = [DocumentType, ExpectedRemedy, RedressChannel, CaseCategory]
 PAGE_MODELS = [ChannelIndexPage, ChannelPage, GuideIndexPage, GuidePage, MatrixPage, FindHelpPage, HelplinesPage]
 ID_NAMESPACE = uuid.UUID("5b0d1f5e-5a0e-4d4b-9f55-0d2f6b1c9a11")
 
@@ -146,7 +148,7 @@ def _seed_categories(specs, bn, en, channels, documents, remedies):
         if row is None:
             row = CaseCategory(
                 locale=bn, code=spec["code"], migration_stage=spec["stage"], bmet_accepts=spec["bmet"],
-                sort_order=(order + 1) * 10,
+                any_stage=spec.get("any_stage", False), sort_order=(order + 1) * 10,
             )
             _set_texts(row, spec["text"], 0)
             row.sub_categories = [
@@ -223,6 +225,15 @@ def _stream(body, lang: int, key: str) -> list[dict]:
                     for j, (text, required) in enumerate(value["items"])
                 ],
             }
+        elif block_type == "phones":
+            raw = {
+                "title": value["title"][lang],
+                "numbers": [
+                    {"type": "item", "value": {"number": number, "label": label[lang], "free": free},
+                     "id": _block_id(key, i, j)}
+                    for j, (number, label, free) in enumerate(value["numbers"])
+                ],
+            }
         elif block_type == "faq":
             raw = {
                 "title": value["title"][lang] if value.get("title") else "",
@@ -296,8 +307,9 @@ def _seed_pages(bn, en):
     matrix = _seed_page(home, MatrixPage, pc.MATRIX, en)
     helplines = _seed_page(home, HelplinesPage, pc.HELPLINES, en)
 
-    # Home cards, in the order of home/content.py: which path, which papers, helpline numbers.
-    bn_targets = [channel_index, matrix, helplines]
+    # Home cards, in the order of home/content.py: find help, which path, which papers, helplines.
+    keep_papers = GuidePage.objects.child_of(guide_index).filter(slug="keep-your-documents").first()
+    bn_targets = [find_help, channel_index, keep_papers, helplines]
     _link_home_cards(home.specific, bn_targets)
     home_en = home.get_translation_or_none(en)
     if home_en is not None:
@@ -306,11 +318,193 @@ def _seed_pages(bn, en):
             "matrix": matrix, "helplines": helplines}
 
 
+# --- corrections to content seeded by earlier versions -----------------------------------------
+# Content ships through this seed. A correction (content/revisions.py holds the old values) is
+# applied only where an install still has the old seeded value, so editors' changes are kept. The
+# English row or page is re-translated through wagtail-localize only while its text is still the
+# old seeded English; otherwise the new Bangla reaches it on the translators' next sync.
+
+
+def _retranslate(source_obj, en: Locale, strings: dict[str, str]):
+    """Re-make the English translation of `source_obj` from wagtail-localize's strings, giving the
+    English for the Bangla `strings` that changed; other strings keep their translations."""
+    source, created = TranslationSource.get_or_create_from_instance(source_obj)
+    if not created:
+        source.update_from_db()
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        english = strings.get(segment.string.data)
+        if english is not None:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string, locale=en, context=segment.context,
+                defaults={"data": english, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
+    is_page = isinstance(source_obj, Page)
+    translated, _created = source.create_or_update_translation(en, publish=not is_page, fallback=True)
+    if is_page:
+        translated.specific.get_latest_revision().publish()
+
+
+def _spec_by(specs, key):
+    return {spec[key]: spec for spec in specs}
+
+
+def _revise_snippets(bn, en):
+    from .content import revisions
+
+    models = {"RedressChannel": (RedressChannel, snippet_content.CHANNELS),
+              "DocumentType": (DocumentType, snippet_content.DOCUMENT_TYPES),
+              "ExpectedRemedy": (ExpectedRemedy, snippet_content.REMEDIES)}
+    for (model_name, code), fields in revisions.SNIPPETS.items():
+        model, specs = models[model_name]
+        spec = _spec_by(specs, "code").get(code)
+        row = model.objects.filter(locale=bn, code=code).first()
+        if spec is None or row is None:
+            continue
+        english_row = row.get_translation_or_none(en)
+        changed, strings, english_current = False, {}, True
+        for name, old in fields.items():
+            if name in spec["text"]:
+                new = spec["text"][name]
+                if getattr(row, name) != old[0]:
+                    continue
+                setattr(row, name, new[0])
+                changed = True
+                if english_row is not None and getattr(english_row, name) == old[1]:
+                    strings[new[0]] = new[1]
+                else:
+                    english_current = False
+            elif getattr(row, name) == old:
+                setattr(row, name, spec["plain"][name])
+                changed = True
+        if changed:
+            row.save()
+            if english_row is not None and english_current:
+                _retranslate(row, en, strings)
+
+
+def _revise_categories(bn, en):
+    from .content import revisions
+
+    specs = _spec_by(snippet_content.CATEGORIES, "code")
+    for code, fields in revisions.CATEGORIES.items():
+        spec, row = specs.get(code), CaseCategory.objects.filter(locale=bn, code=code).first()
+        if spec is None or row is None:
+            continue
+        english_row = row.get_translation_or_none(en)
+        changed, strings = False, {}
+        for name, old in fields.items():
+            if name == "bmet_accepts":
+                if row.bmet_accepts == old:
+                    row.bmet_accepts, changed = spec["bmet"], True
+            elif name == "channel_notes":
+                new_notes = {c: (note or ("", "")) for c, note in spec["channels"]}
+                english_links = {link.translation_key: link for link in english_row.channels.all()} if english_row else {}
+                for link in row.channels.all():
+                    old_note = old.get(link.channel.code)
+                    if old_note is not None and link.note == old_note[0]:
+                        link.note = new_notes[link.channel.code][0]
+                        link.save()
+                        changed = True
+                        english_link = english_links.get(link.translation_key)
+                        if english_link is not None and english_link.note == old_note[1]:
+                            strings[link.note] = new_notes[link.channel.code][1]
+            elif getattr(row, name) == old[0]:
+                setattr(row, name, spec["text"][name][0])
+                changed = True
+                if english_row is not None and getattr(english_row, name) == old[1]:
+                    strings[spec["text"][name][0]] = spec["text"][name][1]
+        if changed:
+            row.save()
+            if english_row is not None:
+                _retranslate(row, en, strings)
+
+
+def _raw_body(page) -> list:
+    return [{"type": b["type"], "value": b["value"], "id": b.get("id")} for b in page.body.raw_data]
+
+
+def _revise_pages(bn, en):
+    from .content import revisions
+
+    pc = page_content
+    specs = {("FindHelpPage", pc.FIND_HELP["slug"]): pc.FIND_HELP, ("ChannelIndexPage", pc.CHANNEL_INDEX["slug"]): pc.CHANNEL_INDEX,
+             ("GuideIndexPage", pc.GUIDE_INDEX["slug"]): pc.GUIDE_INDEX, ("MatrixPage", pc.MATRIX["slug"]): pc.MATRIX,
+             ("HelplinesPage", pc.HELPLINES["slug"]): pc.HELPLINES}
+    specs.update({("ChannelPage", spec["slug"]): spec for spec in pc.CHANNEL_PAGES})
+    specs.update({("GuidePage", spec["slug"]): spec for spec in pc.GUIDES})
+    models = {m.__name__: m for m in PAGE_MODELS}
+    for (model_name, slug), fields in revisions.PAGES.items():
+        model, spec = models[model_name], specs.get((model_name, slug))
+        page = model.objects.filter(locale=bn, slug=slug).first()
+        if spec is None or page is None:
+            continue
+        english = page.get_translation_or_none(en)
+        english = english.specific if english is not None else None
+        key = f"{model.__name__}/{slug}"
+        changed, english_current = False, english is not None
+        for name, old in fields.items():
+            if name == "body":
+                if _raw_body(page) != _stream(old, 0, key):
+                    continue
+                page.body = _stream(spec["body"], 0, key)
+                changed = True
+                english_current = english_current and _raw_body(english) == _stream(old, 1, key)
+            else:
+                if getattr(page, name) != old[0]:
+                    continue
+                setattr(page, name, spec[name][0])
+                changed = True
+                english_current = english_current and getattr(english, name) == old[1]
+        if not changed:
+            continue
+        page.save_revision().publish()
+        if english_current:
+            extra = {"channel": page.channel} if model is ChannelPage else None
+            shadow = model(locale=en, **_page_fields(model, spec, 1, extra))
+            for name in ("title", "intro", "search_description", "seo_title"):
+                if name not in fields and hasattr(english, name):
+                    setattr(shadow, name, getattr(english, name))
+            _translate_safely(page, shadow, en)
+
+
+def _revise_home(bn, en):
+    """The home page's steps and link cards (home/content.py), in each language, where unchanged."""
+    from home.content import HOME
+    from home.models import HomePage
+
+    from .content import revisions
+
+    for locale in (bn, en):
+        lang = locale.language_code
+        home = HomePage.objects.filter(locale=locale).first()
+        old = revisions.HOME.get(lang)
+        if home is None or old is None:
+            continue
+        new_body = dict(HOME[lang]["body"])
+        raw, changed = [dict(item) for item in home.body.raw_data], False
+        for i, item in enumerate(raw):
+            value = item["value"]
+            steps = [st["value"] if isinstance(st, dict) else st for st in value["steps"]] if item["type"] == "steps" else None
+            if steps == old["steps"]:
+                raw[i]["value"] = {**value, "steps": list(new_body["steps"]["steps"])}
+                changed = True
+            elif item["type"] == "cards" and [(c["value"]["title"], c["value"]["text"]) for c in value] == old["cards"]:
+                # The new cards get their links below (_link_home_cards), find-help first.
+                raw[i]["value"] = [
+                    {"type": "item", "value": {"title": c["title"], "text": c["text"], "page": None, "url": c["url"]}}
+                    for c in new_body["cards"]]
+                changed = True
+        if changed:
+            home.body = raw
+            home.save_revision().publish()
+
+
 # --- permissions --------------------------------------------------------------------------------
 
 
 def ensure_editor_permissions():
-    """content_editor: Wagtail admin, pages, knowledge snippets, images, documents, translation.
+    """content_editor: Wagtail admin, pages, knowledge snippets (no deleting the rows cases use),
+    images, documents, translation.
     system_admin: Wagtail admin and the knowledge snippets (the reference lists the case system uses).
     Neither gets any casework permission. Idempotent."""
     editor, _ = Group.objects.get_or_create(name=roles.CONTENT_EDITOR)
@@ -320,8 +514,13 @@ def ensure_editor_permissions():
         content_type__in=ContentType.objects.get_for_models(*SNIPPET_MODELS).values(),
         codename__regex=r"^(add|change|delete|view)_",
     ))
+    # Editors must not delete the rows cases use (they retire a category instead); the models refuse
+    # too (knowledge/protection.py). Focal points are not used by cases: editors may delete them.
+    protected = {f"delete_{m._meta.model_name}" for m in CASE_REFERENCE_MODELS}
+    editor_snippet_perms = [p for p in snippet_perms if p.codename not in protected]
     editor_extra = list(Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation"))
-    editor.permissions.add(access_admin, *snippet_perms, *editor_extra)
+    editor.permissions.add(access_admin, *editor_snippet_perms, *editor_extra)
+    editor.permissions.remove(*[p for p in snippet_perms if p.codename in protected])
     sysadmin.permissions.add(access_admin, *snippet_perms)
 
     root = Page.get_first_root_node()
@@ -360,5 +559,9 @@ def seed_knowledge(*, demo_focal_points: bool | None = None) -> dict:
         _seed_categories(sc.CATEGORIES, bn, en, channels, documents, remedies)
         if demo_focal_points:
             _seed_focal_points(sc.DEMO_FOCAL_POINTS, bn, en)
+        _revise_snippets(bn, en)
+        _revise_categories(bn, en)
+        _revise_home(bn, en)
         pages = _seed_pages(bn, en)
+        _revise_pages(bn, en)
     return pages

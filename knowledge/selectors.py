@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from .models import (
     CaseCategory,
+    ChannelCode,
     CategoryChannel,
     CategoryDocument,
     ChannelPage,
@@ -84,10 +85,13 @@ def category_choices() -> list[tuple[int, str]]:
 
 
 def categories(locales=None):
-    """Categories in the reader's language with everything the matrices and find-help show."""
+    """Categories in the reader's language with everything the matrices and find-help show.
+
+    Retired categories are left out: cases keep them, the public pages no longer offer them.
+    """
     locales = locales or current_locales()
     # Children are ordered by sort_order then pk: rows saved without an order keep creation order.
-    qs = localized_rows(CaseCategory, locales=locales).order_by("sort_order", "id").prefetch_related(
+    qs = localized_rows(CaseCategory, locales=locales).filter(retired=False).order_by("sort_order", "id").prefetch_related(
         Prefetch("sub_categories", queryset=SubCategory.objects.order_by("sort_order", "pk")),
         Prefetch("channels", queryset=CategoryChannel.objects.select_related("channel").order_by("sort_order", "pk")),
         Prefetch("documents", queryset=CategoryDocument.objects.select_related("document_type").order_by("sort_order", "pk")),
@@ -132,10 +136,23 @@ def matrix() -> dict:
     }
 
 
+# Channels for someone in danger now: always listed first, whatever else was chosen.
+URGENT_CHANNEL_CODES = (ChannelCode.POLICE_HELPLINE,)
+
+
+def stage_categories(rows, stage: str | None) -> list:
+    """The categories offered for a stage: those of the stage and those that happen at any time."""
+    if not stage:
+        return list(rows)
+    return [r for r in rows if r.migration_stage == stage or r.any_stage]
+
+
 @dataclass
 class Recommendation:
     categories: list = field(default_factory=list)
-    channels: list = field(default_factory=list)  # RedressChannel, in recommended order
+    channels: list = field(default_factory=list)  # RedressChannel, urgent first, then in recommended order
+    # channel code → [(category, note)]: when and why each chosen problem sends the reader there
+    notes: dict = field(default_factory=dict)
     required_documents: list = field(default_factory=list)
     recommended_documents: list = field(default_factory=list)
     remedies: list = field(default_factory=list)
@@ -150,21 +167,23 @@ def recommend(*, stage: str | None, problems: list[str], rows=None) -> Recommend
 
     `problems` are category codes; without any, every category of the stage counts. Channels keep
     each category's recommended order (local ADR first, then BMET, then court), merged across
-    categories in category order; a document required by any chosen category is required.
+    categories in category order, except that channels for someone in danger (police, 999) come
+    first; each channel keeps the notes of the categories that recommend it. A document required by
+    any chosen category is required.
     """
     rows = categories() if rows is None else rows
-    chosen = [r for r in rows if r.code in problems] if problems else []
-    if stage:
-        chosen = [r for r in chosen if r.migration_stage == stage] if problems else [
-            r for r in rows if r.migration_stage == stage
-        ]
+    offered = stage_categories(rows, stage)
+    chosen = [r for r in offered if r.code in problems] if problems else offered
     result = Recommendation(categories=chosen)
     seen_channels, docs, seen_remedies = set(), {}, set()
     for row in chosen:
         for link in row.channels.all():
-            if link.channel.code not in seen_channels:
-                seen_channels.add(link.channel.code)
+            code = link.channel.code
+            if code not in seen_channels:
+                seen_channels.add(code)
                 result.channels.append(link.channel)
+            if link.note:
+                result.notes.setdefault(code, []).append((row, link.note))
         for link in row.documents.all():
             key = link.document_type.code
             doc, required = docs.get(key, (link.document_type, False))
@@ -173,18 +192,28 @@ def recommend(*, stage: str | None, problems: list[str], rows=None) -> Recommend
             if remedy.code not in seen_remedies:
                 seen_remedies.add(remedy.code)
                 result.remedies.append(remedy)
+    result.channels.sort(key=lambda c: c.code not in URGENT_CHANNEL_CODES)  # stable: the rest keep their order
     ordered = sorted(docs.values(), key=lambda pair: (pair[0].sort_order, pair[0].pk))
     result.required_documents = [doc for doc, required in ordered if required]
     result.recommended_documents = [doc for doc, required in ordered if not required]
     return result
 
 
+def district_name_field() -> str:
+    """The district column to sort by: its name in the reader's language (Bangla sorts by the
+    Bangla alphabet, which Unicode's order follows)."""
+    from django.utils.translation import get_language
+
+    return "name_bn" if (get_language() or "bn").startswith("bn") else "name_en"
+
+
 def focal_points(district=None, locales=None):
-    """Focal points in the reader's language, by district; women first within a district."""
+    """Focal points in the reader's language, by district (sorted in that language); women first
+    within a district."""
     qs = localized_rows(FocalPoint, locales=locales).select_related("district", "district__division")
     if district is not None:
         qs = qs.filter(district=district)
-    return qs.order_by("district__name_en", "gender", "organisation", "id")
+    return qs.order_by(f"district__{district_name_field()}", "gender", "organisation", "id")
 
 
 def channels():

@@ -26,24 +26,20 @@ class FindHelpForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.categories = categories
         self.fields["problem"].choices = [(c.code, c.name) for c in categories]
+        self.fields["district"].queryset = District.objects.order_by(selectors.district_name_field())
         self.fields["district"].label_from_instance = lambda d: d.name
 
-    def problems_by_stage(self):
-        """The problem checkboxes grouped by stage, each group a fieldset in the template."""
-        widgets = {w.data["value"]: w for w in self["problem"]}
-        groups = []
-        for value, label in MigrationStage.choices:
-            items = [widgets[c.code] for c in self.categories if c.migration_stage == value and c.code in widgets]
-            if items:
-                groups.append({"stage": value, "label": label, "items": items})
-        return groups
+
+# The question a submitted form answered (a hidden field), so that "Next" with nothing chosen can
+# say what to choose instead of showing the same question again without a word.
+ANSWERED_STAGE, ANSWERED_PROBLEM = "stage", "problem"
 
 
 def find_help_context(request) -> dict:
     locales = selectors.current_locales()
     rows = selectors.categories(locales)
     form = FindHelpForm(request.GET or None, categories=rows)
-    context = {"form": form, "recommendation": None, "step": "stage"}
+    context = {"form": form, "recommendation": None, "step": "stage", "missing": ""}
     if not request.GET:
         return context
     if not form.is_valid():
@@ -52,13 +48,18 @@ def find_help_context(request) -> dict:
     stage = form.cleaned_data["stage"] or None
     problems = form.cleaned_data["problem"]
     district = form.cleaned_data["district"]
+    answered = request.GET.get("answered", "")
     if problems:
         context["step"] = "result"
     elif stage:
         context["step"] = "problem"
+        if answered == ANSWERED_PROBLEM:
+            context["missing"] = "problem"
+    elif answered == ANSWERED_STAGE:
+        context["missing"] = "stage"
     context["chosen_stage"] = stage
     context["stage_label"] = dict(MigrationStage.choices).get(stage) if stage else ""
-    context["stage_categories"] = [c for c in rows if c.migration_stage == stage] if stage else rows
+    context["stage_categories"] = selectors.stage_categories(rows, stage)
     if problems:
         recommendation = selectors.recommend(stage=None, problems=problems, rows=rows)
         context["recommendation"] = recommendation
@@ -77,6 +78,7 @@ class DistrictForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["district"].queryset = District.objects.order_by(selectors.district_name_field())
         self.fields["district"].label_from_instance = lambda d: d.name
 
 

@@ -14,12 +14,12 @@ CHANNEL_INDEX = {
     "title": ("প্রতিকারের পথ", "Ways to a remedy"),
     "intro": ("প্রতিকার পাওয়ার কয়েকটি পথ আছে। সাধারণত আগে এলাকায় আপস, তারপর বিএমইটি, শেষে আদালত।",
               "There are several ways to a remedy. Usually local mediation comes first, then BMET, and court last."),
-    "search_description": ("সালিশ, বিএমইটি, ওয়েজ আর্নার্স কল্যাণ বোর্ড, দূতাবাস, লিগ্যাল এইড, আদালত ও হেল্পলাইন।",
-                           "Mediation, BMET, the Wage Earners' Welfare Board, embassies, legal aid, courts and helplines."),
+    "search_description": ("জিএমসি, বিএমইটি, ওয়েজ আর্নার্স কল্যাণ বোর্ড, দূতাবাস, লিগ্যাল এইড, আদালত ও হেল্পলাইন।",
+                           "The GMC, BMET, the Wage Earners' Welfare Board, embassies, legal aid, courts and helplines."),
 }
 
 _CHANNEL_PAGE = [
-    ("gmc", "local-mediation", ("গ্রামের সালিশ (জিএমসি)", "Local mediation (GMC)"),
+    ("gmc", "local-mediation", ("এলাকার অভিযোগ নিষ্পত্তি কমিটি (জিএমসি)", "Local grievance committee (GMC)"),
      ("এলাকার দালাল ঠকালে সবচেয়ে দ্রুত ও সহজ পথ।", "The quickest and easiest path when a local middleman cheated you.")),
     ("bmet", "bmet", ("বিএমইটিতে অভিযোগ", "Complaint to BMET"),
      ("রিক্রুটিং এজেন্সির বিরুদ্ধে সরকারের কাছে অভিযোগ।", "A complaint to the government against a recruiting agency.")),
@@ -101,15 +101,15 @@ GUIDES = [
         "title": ("দালাল ঠকালে কী করবেন", "What to do if a middleman cheated you"),
         "intro": ("দালাল টাকা নিয়ে বিদেশে পাঠায়নি? ভয় পাবেন না। টাকা ফেরত পাওয়ার পথ আছে।",
                   "Did a middleman take your money and not send you abroad? Do not be afraid. There are ways to get it back."),
-        "search_description": ("দালাল বা সাব-এজেন্ট টাকা নিয়ে প্রতারণা করলে সালিশ, বিএমইটি বা আদালত।",
-                               "When a middleman or sub-agent cheats you: mediation, BMET or court."),
+        "search_description": ("দালাল বা সাব-এজেন্ট টাকা নিয়ে প্রতারণা করলে জিএমসি, বিএমইটি বা আদালত।",
+                               "When a middleman or sub-agent cheats you: the GMC, BMET or court."),
         "body": [
             ("text", ("অনেক দালাল রিক্রুটিং এজেন্সির হয়ে কাজ করে। আইনে এজেন্সি দায়ী। তাই দালালের সঙ্গে এজেন্সির নামও জানার চেষ্টা করুন।",
                       "Many middlemen work for a recruiting agency. By law the agency is responsible. So try to learn the agency's name as well as the middleman's.")),
             ("steps", {"title": ("এই ধাপগুলো মেনে চলুন", "Follow these steps"), "steps": [
                 ("সব কাগজ ও প্রমাণ এক জায়গায় রাখুন: রসিদ, মেসেজ, সাক্ষীর নাম।", "Put all papers and proof together: receipts, messages, witness names."),
                 ("উপজেলার অংশীদার সংস্থার মাঠকর্মীকে জানান। তিনি ঘটনা লিখে নেবেন।", "Tell the partner organisation's field worker in your upazila. They will write down what happened."),
-                ("দালাল এলাকার মানুষ হলে প্রথমে গ্রামের সালিশ বা জিএমসিতে আপসের চেষ্টা হবে।", "If the middleman is local, mediation by the GMC comes first."),
+                ("দালাল এলাকার মানুষ হলে প্রথমে এলাকার অভিযোগ নিষ্পত্তি কমিটিতে (জিএমসি) আপসের চেষ্টা হবে।", "If the middleman is local, mediation by the local grievance committee (GMC) comes first."),
                 ("আপস না হলে বা এজেন্সি জড়িত থাকলে বিএমইটিতে অভিযোগ করা হবে।", "If there is no settlement, or an agency is involved, a complaint goes to BMET."),
                 ("শাস্তি চাইলে বা কিছুতেই টাকা না পেলে আদালতে মামলা। বিনা খরচে আইনজীবী পাওয়া যায়।", "To seek punishment, or if nothing works, a court case. A free lawyer is possible."),
             ]}),
@@ -126,12 +126,12 @@ GUIDES = [
             ]}),
             ("faq", {"title": ("প্রশ্ন ও উত্তর", "Questions and answers"), "questions": [
                 (("দালাল আমার আত্মীয়। তবুও কি অভিযোগ করা যায়?", "The middleman is my relative. Can I still complain?"),
-                 ("হ্যাঁ। সালিশে পরিবারের সম্পর্ক রেখেই আপস করা যায়।", "Yes. Mediation can settle it while keeping family ties.")),
+                 ("হ্যাঁ। জিএমসিতে পরিবারের সম্পর্ক রেখেই আপস করা যায়।", "Yes. The GMC can settle it while keeping family ties.")),
                 (("টাকা কিস্তিতে দিতে চাইলে কী করব?", "What if he wants to pay in instalments?"),
                  ("রাজি হতে পারেন। তবে কত টাকা, কবে, তা লিখিত চুক্তিতে সই করিয়ে নিন।",
                   "You may agree. But have the amounts and dates written in a signed agreement.")),
                 (("অভিযোগ করতে কি টাকা লাগে?", "Does complaining cost money?"),
-                 ("সালিশ, বিএমইটি ও লিগ্যাল এইডে কোনো টাকা লাগে না।", "Mediation, BMET and legal aid cost nothing.")),
+                 ("জিএমসি, বিএমইটি ও লিগ্যাল এইডে কোনো টাকা লাগে না।", "The GMC, BMET and legal aid cost nothing.")),
             ]}),
         ],
     },
@@ -148,7 +148,7 @@ GUIDES = [
                 ("বেতনের কথা বলা মেসেজ বা রেকর্ড মুছবেন না।", "Do not delete messages or recordings about your wages."),
                 ("দূতাবাসের শ্রম উইংয়ে ফোন করুন বা যান।", "Call or visit the embassy's labour wing."),
                 ("শ্রম উইং মালিকের সঙ্গে কথা বলবে বা সেই দেশের শ্রম অফিসে অভিযোগে সাহায্য করবে।", "The labour wing talks to the employer or helps you complain to the local labour office."),
-                ("দেশে পরিবারকে জানান। তারা বিএমইটিতে এজেন্সির বিরুদ্ধে অভিযোগ করতে পারে।", "Tell your family at home. They can complain to BMET against the agency."),
+                ("দেশে পরিবারকে জানান। তাঁরা বিএমইটিতে এজেন্সির বিরুদ্ধে অভিযোগ করতে পারেন।", "Tell your family at home. They can complain to BMET against the agency."),
             ]}),
             ("callout", {"title": ("পাসপোর্ট নিজের কাছে রাখার অধিকার", "Your right to keep your passport"), "tone": "info",
                          "text": ("<p>মালিক আপনার পাসপোর্ট রেখে দিলে তা দূতাবাসকে জানান।</p>",
@@ -203,7 +203,7 @@ GUIDES = [
                       "Keep all medical papers. Compensation can be claimed from the employer through the embassy.\n"
                       "After coming home, you can apply to the Wage Earners' Welfare Board for help with treatment.")),
             ("faq", {"title": ("প্রশ্ন ও উত্তর", "Questions and answers"), "questions": [
-                (("কর্মী অবৈধভাবে গিয়েছিলেন। তবুও কি সাহায্য পাব?", "The worker went without clearance. Can we still get help?"),
+                (("কর্মী বিএমইটির ছাড়পত্র ছাড়া গিয়েছিলেন। তবুও কি সাহায্য পাব?", "The worker went without clearance. Can we still get help?"),
                  ("মরদেহ আনার জন্য দূতাবাসের সাহায্য চাওয়া যায়। আর্থিক সহায়তার নিয়ম অফিসে জেনে নিন।",
                   "You can ask the embassy for help to bring the body home. Ask the office about the rules for the grant.")),
                 (("কেউ টাকা চাইছে কাজ করে দেওয়ার জন্য। দেব?", "Someone asks for money to get it done. Should I pay?"),
@@ -222,7 +222,7 @@ GUIDES = [
             ("steps", {"title": ("ফেরার পর যা করবেন", "What to do after you return"), "steps": [
                 ("বিদেশের সব কাগজ, টিকিট ও বেতনের হিসাব এক জায়গায় রাখুন।", "Keep all papers from abroad, the ticket and wage records in one place."),
                 ("পাওনা বেতন বাকি থাকলে বিএমইটিতে অভিযোগ করুন।", "If wages are still owed, complain to BMET."),
-                ("কাজ না পেয়ে ফিরলে দালাল বা এজেন্সির কাছে খরচের টাকা ফেরত চান। প্রথমে সালিশ, পরে বিএমইটি।", "If you came back without work, claim the cost from the middleman or agency: mediation first, then BMET."),
+                ("কাজ না পেয়ে ফিরলে দালাল বা এজেন্সির কাছে খরচের টাকা ফেরত চান। প্রথমে জিএমসি, পরে বিএমইটি।", "If you came back without work, claim the cost from the middleman or agency: the GMC first, then BMET."),
                 ("কেউ হুমকি দিলে থানায় জিডি করুন।", "If anyone threatens you, make a GD at the police station."),
                 ("উপজেলার অংশীদার সংস্থার কাছে প্রশিক্ষণ, ঋণ ও মানসিক সহায়তার খোঁজ নিন।", "Ask the partner organisation in your upazila about training, loans and counselling."),
             ]}),
@@ -254,23 +254,25 @@ MATRIX = {
     "title": ("সমস্যা, পথ ও কাগজের তালিকা", "Problems, paths and papers"),
     "intro": ("কোন সমস্যায় কোথায় যাবেন, কী চাইতে পারবেন, আর কোন কাগজ লাগবে: এক নজরে।",
               "For each problem: where to go, what you can ask for and which papers you need, at a glance."),
-    "search_description": ("কেস ক্যাটাগরি ম্যাট্রিক্স ও কাগজের তালিকা।", "The case category matrix and the documentation matrix."),
+    "search_description": ("কোন সমস্যায় কোথায় যাবেন আর কোন কাগজ লাগবে, তার তালিকা।", "Which problem goes where, and which papers it needs."),
 }
 
 HELPLINES = {
     "slug": "helplines",
     "title": ("হেল্পলাইন ও সাহায্যকারী", "Helplines and helpers"),
-    "intro": ("বিপদে বা প্রশ্ন থাকলে এই নম্বরগুলোতে ফোন করুন। সব নম্বরে ফোন করা বিনা খরচে।",
-              "Call these numbers in danger or with a question. All these calls are free."),
+    "intro": ("বিপদে পড়লে বা প্রশ্ন থাকলে এই নম্বরগুলোতে ফোন করুন। ৯৯৯, ১০৯ ও ১৬৪৩০ নম্বরে ফোন করা বিনা খরচে।",
+              "Call these numbers if you are in danger or have a question. Calls to 999, 109 and 16430 are free."),
     "search_description": ("৯৯৯, ১৬১৩৫ প্রবাসী হেল্পলাইন, ১০৯, ১৬৪৩০ এবং জেলার নারী ও পুরুষ সাহায্যকারী।",
                            "999, 16135 Probashi helpline, 109, 16430 and women and men helpers in each district."),
     "body": [
         ("heading", ("জাতীয় হেল্পলাইন", "National helplines")),
-        ("checklist", {"title": ("এই নম্বরগুলো ফোনে সেভ করে রাখুন", "Save these numbers in your phone"), "items": [
-            (("৯৯৯: জাতীয় জরুরি সেবা (পুলিশ, অ্যাম্বুলেন্স, ফায়ার সার্ভিস)", "999: national emergency service (police, ambulance, fire)"), False),
-            (("১৬১৩৫: প্রবাসী হেল্পলাইন (বিদেশ থেকে +৮৮০৯৬৫৪৩৩৩৩৩৩)", "16135: Probashi helpline (from abroad +8809654333333)"), False),
-            (("১০৯: নারী ও শিশু নির্যাতন প্রতিরোধ হেল্পলাইন", "109: helpline against violence on women and children"), False),
-            (("১৬৪৩০: সরকারি আইনগত সহায়তা", "16430: government legal aid"), False),
+        # Each number is a tel: link; "free" only where the call is known to cost nothing.
+        ("phones", {"title": ("এই নম্বরগুলো ফোনে সেভ করে রাখুন", "Save these numbers in your phone"), "numbers": [
+            ("999", ("জাতীয় জরুরি সেবা (পুলিশ, অ্যাম্বুলেন্স, ফায়ার সার্ভিস)", "National emergency service (police, ambulance, fire)"), True),
+            ("16135", ("প্রবাসী হেল্পলাইন", "Probashi helpline"), False),
+            ("+8809654333333", ("প্রবাসী হেল্পলাইন, বিদেশ থেকে", "Probashi helpline, from abroad"), False),
+            ("109", ("নারী ও শিশু নির্যাতন প্রতিরোধ হেল্পলাইন", "Helpline against violence on women and children"), True),
+            ("16430", ("সরকারি আইনগত সহায়তা", "Government legal aid"), True),
         ]}),
         ("callout", {"title": ("বিদেশে বিপদে পড়লে", "In danger abroad"), "tone": "warning",
                      "text": ("<p>কাজের দেশের বাংলাদেশ দূতাবাসে ফোন করুন, বা দেশে পরিবারকে ১৬১৩৫ নম্বরে জানাতে বলুন।</p>",

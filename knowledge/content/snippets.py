@@ -64,7 +64,7 @@ CHANNELS = [
         "code": "gmc",
         "plain": {"phone": "", "website": ""},
         "text": {
-            "name": ("গ্রামের সালিশ ও অভিযোগ নিষ্পত্তি কমিটি (জিএমসি)", "Local mediation: the Grievance Management Committee (GMC)"),
+            "name": ("এলাকার অভিযোগ নিষ্পত্তি কমিটি (জিএমসি)", "Local mediation: the Grievance Management Committee (GMC)"),
             "summary": ("এলাকার দালাল ঠকালে প্রথমে এখানে যান। বিনা খরচে, অল্প সময়ে আপস হয়।",
                         "Go here first when a local middleman cheated you. Free, and usually quick."),
             "handles": (
@@ -125,8 +125,8 @@ CHANNELS = [
         "plain": {"phone": "16135", "website": "http://www.bmet.gov.bd"},
         "text": {
             "name": ("বিএমইটিতে অভিযোগ (জনশক্তি, কর্মসংস্থান ও প্রশিক্ষণ ব্যুরো)", "Complaint to BMET (Bureau of Manpower, Employment and Training)"),
-            "summary": ("রিক্রুটিং এজেন্সির বিরুদ্ধে সরকারের কাছে অভিযোগ। বিনা খরচে সালিশ হয়।",
-                        "A complaint to the government against a recruiting agency. Arbitration is free."),
+            "summary": ("রিক্রুটিং এজেন্সির বিরুদ্ধে সরকারের কাছে অভিযোগ। অভিযোগ করতে কোনো টাকা লাগে না।",
+                        "A complaint to the government against a recruiting agency. Complaining is free."),
             "handles": (
                 "রিক্রুটিং এজেন্সি টাকা নিয়ে বিদেশে পাঠায়নি।\n"
                 "চুক্তির চেয়ে বেশি টাকা নিয়েছে।\n"
@@ -150,14 +150,16 @@ CHANNELS = [
                 "বিএমইটির মহাপরিচালক বরাবর একটি লিখিত আবেদন লিখুন। কী হয়েছে, কবে, কে দায়ী, কত টাকা।\n"
                 "আবেদনের সঙ্গে সব কাগজের কপি দিন। আসল কাগজ নিজের কাছে রাখুন।\n"
                 "জমা দেওয়ার সময় রিসিভ কপি বা অভিযোগ নম্বর নিন।\n"
-                "বিএমইটি এজেন্সিকে শুনানিতে ডাকবে। আপনাকেও চিঠি দিয়ে ডাকা হবে।\n"
-                "শুনানিতে দুই পক্ষের কথা শুনে আপসের চেষ্টা হয়।\n"
+                "বিএমইটি একটি কমিটি করে অভিযোগের তদন্ত করে।\n"
+                "তদন্তের রিপোর্ট দেখে বিএমইটি ঠিক করে শুনানি হবে কি না।\n"
+                "শুনানি হলে আপনাকে ও এজেন্সিকে চিঠি দিয়ে ডাকা হয়। দুই পক্ষের কথা শুনে আপসের চেষ্টা হয়।\n"
                 "আপস না হলে বিএমইটি মামলার পরামর্শ দিতে পারে।",
                 "Write an application to the Director General of BMET: what happened, when, who is responsible, how much money.\n"
                 "Attach copies of all papers. Keep the originals yourself.\n"
                 "When you submit, take a received copy or the complaint number.\n"
-                "BMET calls the agency to a hearing. You are called by letter too.\n"
-                "At the hearing both sides are heard and a settlement is tried.\n"
+                "BMET sets up a committee that investigates the complaint.\n"
+                "From the investigation report BMET decides whether to hold a hearing.\n"
+                "If there is a hearing, you and the agency are called by letter. Both sides are heard and a settlement is tried.\n"
                 "If there is no settlement, BMET may advise going to court."),
             "documents_needed": (
                 "পাসপোর্টের কপি\n"
@@ -173,10 +175,10 @@ CHANNELS = [
             "cost": ("অভিযোগ করতে কোনো টাকা লাগে না। শুধু যাতায়াতের খরচ।", "Complaining costs nothing. Only your travel."),
             "usual_time": ("কয়েক মাস। অনেক ঘটনায় ৩ থেকে ৬ মাস বা তার বেশি।", "Several months. Often 3 to 6 months or more."),
             "what_to_expect": (
-                "শুনানিতে সাধারণত টাকা ফেরত বা ক্ষতিপূরণের আপস হয়।\n"
+                "তদন্তের পর বিএমইটি শুনানিতে ডাকতে পারে; আপস হলে নেওয়া টাকা ফেরতের আদেশ হয়। সব অভিযোগে শুনানি হয় না।\n"
                 "এজেন্সি দোষী হলে সরকার তার লাইসেন্সের বিরুদ্ধে ব্যবস্থা নিতে পারে।\n"
                 "বিএমইটি জেল দিতে পারে না। শাস্তির জন্য আদালতে যেতে হয়।",
-                "The hearing usually ends in a settlement: money back or compensation.\n"
+                "After the investigation BMET may call both sides to a hearing; if they settle, BMET orders the money taken to be paid back. Not every complaint gets a hearing.\n"
                 "If the agency is at fault, the government can act against its licence.\n"
                 "BMET cannot send anyone to jail. For punishment you go to court."),
             "contacts": (
@@ -265,11 +267,11 @@ CHANNELS = [
                 "প্রতারণা ও টাকা আত্মসাৎ (দালাল বা এজেন্সি টাকা নিয়ে পাঠায়নি)।\n"
                 "লাইসেন্স ছাড়া বিদেশে লোক পাঠানো বা বেশি টাকা নেওয়া।\n"
                 "মানব পাচার।\n"
-                "সালিশ বা বিএমইটিতে আপস না হলে টাকা আদায়।",
+                "জিএমসি বা বিএমইটিতে আপস না হলে টাকা আদায়।",
                 "Cheating and taking money dishonestly (a middleman or agency took money and did not send you).\n"
                 "Sending people abroad without a licence, or charging too much.\n"
                 "Human trafficking.\n"
-                "Recovering money when mediation or BMET gave no settlement."),
+                "Recovering money when the GMC or BMET gave no settlement."),
             "who_can_use": (
                 "যে কেউ যিনি ক্ষতির শিকার, বা তাঁর পরিবার। পাচারের মামলা যে কেউ করতে পারেন।",
                 "Anyone who was harmed, or their family. Anyone can report trafficking."),
@@ -297,13 +299,13 @@ CHANNELS = [
                 "পাসপোর্ট, ভিসা ও চুক্তিপত্রের কপি\n"
                 "মেসেজ, ছবি ও ভয়েস রেকর্ড\n"
                 "সাক্ষীর নাম ও ঠিকানা\n"
-                "সালিশ বা বিএমইটির কাগজ (থাকলে)",
+                "জিএমসি বা বিএমইটির কাগজ (থাকলে)",
                 "Receipts and proof of payment\n"
                 "Name and address of the middleman or agency\n"
                 "Copies of the passport, visa and contract\n"
                 "Messages, photos and voice recordings\n"
                 "Names and addresses of witnesses\n"
-                "Papers from mediation or BMET (if any)"),
+                "Papers from the GMC or BMET (if any)"),
             "cost": ("আদালতের ফি ও আইনজীবীর খরচ লাগে। লিগ্যাল এইড পেলে খরচ লাগে না।",
                      "There are court fees and the lawyer's fee. With legal aid it costs nothing."),
             "usual_time": ("অনেক সময় লাগে: এক বছর থেকে কয়েক বছর।", "It takes long: from a year to several years."),
@@ -373,7 +375,8 @@ CHANNELS = [
     },
     {
         "code": "mission_labour_wing",
-        "plain": {"phone": "+8809654333333", "website": ""},
+        # No phone here: +8809654333333 is the Probashi helpline, not the labour wing (see contacts).
+        "plain": {"phone": "", "website": ""},
         "text": {
             "name": ("বিদেশে বাংলাদেশ দূতাবাসের শ্রম উইং", "Labour wing of the Bangladesh embassy abroad"),
             "summary": ("বিদেশে থাকা অবস্থায় বেতন, নির্যাতন বা বিপদে প্রথম সরকারি সাহায্য।",
@@ -392,7 +395,7 @@ CHANNELS = [
                 "A travel pass (outpass) to come home without a passport.\n"
                 "Sending a worker's body home and collecting the dues."),
             "who_can_use": (
-                "বিদেশে থাকা যেকোনো বাংলাদেশি কর্মী। দেশে থাকা পরিবারও প্রবাসী হেল্পলাইনের মাধ্যমে জানাতে পারে।",
+                "বিদেশে থাকা যেকোনো বাংলাদেশি কর্মী। দেশে থাকা পরিবারও প্রবাসী হেল্পলাইনের মাধ্যমে জানাতে পারেন।",
                 "Any Bangladeshi worker abroad. The family at home can also report through the Probashi helpline."),
             "where_to_file": (
                 "কাজের দেশে বাংলাদেশ দূতাবাস বা কনস্যুলেটের শ্রম উইং।\n"
@@ -489,6 +492,9 @@ _PENAL = ("দণ্ডবিধি ৪০৬ ও ৪২০ ধারা (বি
 _TRAFFICKING = ("মানব পাচার প্রতিরোধ ও দমন আইন, ২০১২", "Prevention and Suppression of Human Trafficking Act 2012")
 _WEWB_ACT = ("ওয়েজ আর্নার্স কল্যাণ বোর্ড আইন, ২০১৮", "Wage Earners' Welfare Board Act 2018")
 _LEGAL_AID = ("আইনগত সহায়তা প্রদান আইন, ২০০০", "Legal Aid Services Act 2000")
+# Threats and false cases: criminal intimidation (506) and a false charge to injure (211).
+_THREATS = ("দণ্ডবিধি ৫০৬ ধারা (অপরাধমূলক ভয়ভীতি প্রদর্শন)\nমিথ্যা মামলার জন্য দণ্ডবিধি ২১১ ধারা",
+            "Penal Code section 506 (criminal intimidation)\nPenal Code section 211, for a false case")
 _WOMEN = ("নারী ও শিশু নির্যাতন দমন আইন, ২০০০", "Women and Children Repression Prevention Act 2000")
 _HOST = ("কাজের দেশের শ্রম আইন", "Labour law of the country of work")
 
@@ -608,7 +614,7 @@ CATEGORIES = [
         "remedies": ["safe_return", "documents_back", "compensation", "punishment"],
     },
     {
-        "code": "trafficking", "stage": "abroad", "bmet": False,
+        "code": "trafficking", "stage": "abroad", "any_stage": True, "bmet": False,
         "text": {
             "name": ("মানব পাচার", "Human trafficking"),
             "description": ("মিথ্যা কথা বলে বা জোর করে বিদেশে নিয়ে কাজ করানো, দেহব্যবসা করানো বা মুক্তিপণের জন্য আটকে রাখা।",
@@ -626,7 +632,7 @@ CATEGORIES = [
         "remedies": ["safe_return", "punishment", "compensation"],
     },
     {
-        "code": "injury_illness", "stage": "abroad", "bmet": False,
+        "code": "injury_illness", "stage": "abroad", "bmet": True,
         "text": {
             "name": ("বিদেশে অসুস্থ বা আহত হওয়া", "Illness or injury abroad"),
             "description": ("কাজের সময় দুর্ঘটনা, গুরুতর অসুখ বা স্থায়ী অক্ষমতা।",
@@ -637,7 +643,8 @@ CATEGORIES = [
                  ("serious_illness", ("গুরুতর অসুখ", "Serious illness")),
                  ("disability", ("স্থায়ী অক্ষমতা", "Lasting disability"))],
         "channels": [("mission_labour_wing", ("চিকিৎসা ও মালিকের ক্ষতিপূরণ", "Treatment and the employer's compensation")),
-                     ("wewb", ("দেশে ফেরার পর চিকিৎসা সহায়তা", "Help with treatment after coming home")), ("bmet", None)],
+                     ("wewb", ("দেশে ফেরার পর চিকিৎসা সহায়তা", "Help with treatment after coming home")),
+                     ("bmet", ("এজেন্সি দায় না নিলে, এজেন্সির বিরুদ্ধে", "Against the agency, if it will not take responsibility"))],
         "documents": [("passport", R), ("medical_report", R), ("bmet_card", R), ("contract", O), ("work_permit", O),
                       ("travel_document", O)],
         "remedies": ["medical_care", "compensation", "safe_return"],
@@ -694,12 +701,12 @@ CATEGORIES = [
         "remedies": ["money_back", "compensation"],
     },
     {
-        "code": "threats_harassment", "stage": "after_return", "bmet": False,
+        "code": "threats_harassment", "stage": "after_return", "any_stage": True, "bmet": False,
         "text": {
             "name": ("অভিযোগ করায় হুমকি বা হয়রানি", "Threats or harassment for complaining"),
             "description": ("দালাল বা তার লোক ভয় দেখাচ্ছে, বা মিথ্যা মামলা দিয়েছে।",
                             "The middleman or his people threaten you, or filed a false case against you."),
-            "legal_references": _laws(_PENAL, _LEGAL_AID),
+            "legal_references": _laws(_THREATS, _LEGAL_AID),
         },
         "subs": [("threats", ("ভয় দেখানো বা হুমকি", "Threats")),
                  ("false_case", ("মিথ্যা মামলা", "A false case against you")),

@@ -67,3 +67,35 @@ def test_seed_demo_refuses_production_settings(settings):
     settings.PROTIKAR_ENV = "production"
     with pytest.raises(CommandError):
         call_command("seed_demo", password="x")
+
+
+# --- search index without a task worker (Wagtail queues index updates as django-tasks tasks) ----
+
+QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def test_seed_demo_leaves_a_searchable_index_when_no_worker_runs(client, settings):
+    from wagtail.search.models import IndexEntry
+
+    settings.TASKS = QUEUED_TASKS  # as in production: tasks wait for `manage.py db_worker`
+    call_command("seed_demo", password="Seed-Pass-1!")
+    live_pages = Page.objects.live().filter(depth__gt=1).count()
+    assert IndexEntry.objects.count() >= live_pages >= 30
+    response = client.get("/bn/search/", {"query": "দালাল"})
+    assert 'href="/bn/guides/cheated-by-a-middleman/"' in response.content.decode()
+
+
+def test_a_page_published_later_is_indexed_without_a_worker(client, settings):
+    from knowledge.models import GuideIndexPage, GuidePage
+    from wagtail.search.models import IndexEntry
+
+    call_command("seed_demo", password="Seed-Pass-1!")
+    settings.TASKS = QUEUED_TASKS
+    index = GuideIndexPage.objects.get(locale__language_code="bn")
+    guide = GuidePage(title="ভিসা যাচাই করুন", slug="check-the-visa", intro="ভিসা আসল কি না দেখুন।",
+                      locale=index.locale)
+    index.add_child(instance=guide)
+    guide.save_revision().publish()
+    assert IndexEntry.objects.filter(object_id=str(guide.pk)).exists()
+    response = client.get("/bn/search/", {"query": "ভিসা যাচাই"})
+    assert 'href="/bn/guides/check-the-visa/"' in response.content.decode()

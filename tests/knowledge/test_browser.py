@@ -48,3 +48,78 @@ def test_find_help_in_bangla_on_a_phone(live_server, seeded_site, phone_page):
     channels.first.locator("a").click()
     page.wait_for_url("**/bn/redress-channels/embassy-labour-wing/")
     assert "দূতাবাস" in page.locator("h1").inner_text()
+
+
+def _public_urls():
+    from wagtail.models import Page
+
+    urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
+    for lang in ("bn", "en"):
+        urls += [f"/{lang}/find-help/?stage=abroad", f"/{lang}/find-help/?problem=wage_theft&problem=abuse_confinement&district=1",
+                 f"/{lang}/search/?query=bmet", f"/{lang}/no-such-page/"]
+    return urls
+
+
+def _overflow(page, base, urls):
+    wide = []
+    for url in urls:
+        page.goto(base + url)
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if width[0] > width[1]:
+            wide.append((url, width))
+    return wide
+
+
+def test_no_public_page_scrolls_sideways(live_server, seeded_site, browser):
+    urls = _public_urls()
+    assert len(urls) >= 40 and any(u.startswith("/bn/") for u in urls) and any(u.startswith("/en/") for u in urls)
+    for width in (360, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800}, locale="bn-BD", is_mobile=width < 400)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        # The matrix page was 1401 px (bn) and 1598 px (en) wide at 360 px: its visually hidden
+        # "Not needed" labels were placed against the page instead of their scrolling table.
+        assert _overflow(page, live_server.url, urls) == [], width
+        context.close()
+
+
+def test_phone_layout_zoom_tap_targets_and_fonts(live_server, seeded_site, browser, phone_page):
+    """One seeded site (seeding takes a minute) for the smaller layout checks."""
+    base = live_server.url
+    # The matrix caption had shrunk to one word per line on a phone.
+    phone_page.goto(f"{base}/bn/problems-and-papers/")
+    assert phone_page.locator("#category-matrix-caption").bounding_box()["width"] > 250
+
+    # Phone numbers: 44 px buttons in the helplines list, at least 24 px inline.
+    phone_page.goto(f"{base}/bn/helplines/")
+    buttons = phone_page.locator(".phone-list a[href^='tel:']").all()
+    assert len(buttons) == 5
+    for button in buttons:
+        box = button.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+    inline = phone_page.locator("main a.tel").all()
+    assert inline
+    for link in inline:
+        box = link.bounding_box()
+        assert box["height"] >= 24 and box["width"] >= 24
+
+    # 200 % zoom on a 360 px phone leaves 180 CSS pixels; minmax(15rem, …) made cards 256 px wide.
+    context = browser.new_context(viewport={"width": 180, "height": 600}, locale="bn-BD")
+    page = context.new_page()
+    for url in ("/bn/", "/en/", "/bn/guides/", "/bn/redress-channels/"):
+        page.goto(base + url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 180, url
+        for card in page.locator(".card").all():
+            assert card.bounding_box()["width"] <= 180, url
+    context.close()
+
+    # The Bangla web font (44 KB) loads on Bangla pages only, not on English ones.
+    for lang, expect_bangla_font in (("en", False), ("bn", True)):
+        context = browser.new_context(viewport={"width": 1024, "height": 800})
+        page = context.new_page()
+        fonts = []
+        page.on("request", lambda request, fonts=fonts: fonts.append(request.url) if request.url.endswith(".woff2") else None)
+        page.goto(f"{base}/{lang}/", wait_until="networkidle")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        assert bool([f for f in fonts if "bengali-bengali" in f]) is expect_bangla_font, (lang, fonts)
+        context.close()

@@ -85,3 +85,92 @@ def test_case_worker_has_no_cms_access(client, knowledge, user_in_role):
     client.force_login(coordinator)
     response = client.get("/cms/snippets/knowledge/casecategory/")
     assert response.status_code in (302, 403)
+
+
+# --- rows that cases use cannot be deleted -----------------------------------------------------
+
+
+@pytest.fixture
+def case_using_a_category(knowledge, bn):
+    from tests.factories import make_case
+
+    category = CaseCategory.objects.get(locale=bn, code="overcharging")
+    case = make_case(categories=[category])
+    sub = category.sub_categories.first()
+    remedy = category.remedies.first()
+    case.sub_categories.add(sub)
+    case.expected_remedies.add(remedy)
+    return {"case": case, "category": category, "sub": sub, "remedy": remedy}
+
+
+def test_content_editor_has_no_delete_permission_on_reference_lists(editor):
+    for model in ("casecategory", "documenttype", "expectedremedy", "redresschannel"):
+        assert not editor.has_perm(f"knowledge.delete_{model}"), model
+        assert editor.has_perm(f"knowledge.change_{model}"), model
+    assert editor.has_perm("knowledge.delete_focalpoint")  # focal points are not used by cases
+
+
+def test_the_data_migration_removes_the_delete_permission_from_existing_installs(editor):
+    import importlib
+
+    from django.apps import apps as django_apps
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.get(name="content_editor")
+    group.permissions.add(Permission.objects.get(content_type__app_label="knowledge", codename="delete_casecategory"))
+    migration = importlib.import_module("knowledge.migrations.0004_editors_keep_reference_rows")
+    migration.forwards(django_apps, None)
+    assert not group.permissions.filter(codename="delete_casecategory").exists()
+
+
+def test_a_category_that_cases_use_cannot_be_deleted_at_all(case_using_a_category):
+    from django.db.models import ProtectedError
+
+    for obj in (case_using_a_category["category"], case_using_a_category["sub"], case_using_a_category["remedy"]):
+        with pytest.raises(ProtectedError):
+            obj.delete()
+    case = case_using_a_category["case"]
+    case.refresh_from_db()
+    assert list(case.categories.all()) == [case_using_a_category["category"]]
+
+
+@pytest.mark.parametrize("language, expected", [("en", ("cases use it", "retired")), ("bn", ("কেসে এটি ব্যবহার হয়", "বাদ দেওয়া"))])
+def test_admin_delete_of_a_category_in_use_says_why_and_deletes_nothing(client, knowledge, user_in_role, case_using_a_category,
+                                                                        language, expected):
+    from wagtail.users.models import UserProfile
+
+    admin = user_in_role("system_admin")  # may delete reference rows, but not ones cases use
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = language  # the Wagtail admin speaks the editor's chosen language
+    profile.save()
+    client.force_login(admin)
+    category = case_using_a_category["category"]
+    url = f"/cms/snippets/knowledge/casecategory/delete/{category.pk}/"
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert CaseCategory.objects.filter(pk=category.pk).exists()
+    messages = [str(m) for m in response.context["messages"]]
+    assert any(all(word in m for word in expected) for m in messages), messages
+
+
+def test_content_editor_cannot_reach_the_delete_page(client, editor, bn):
+    client.force_login(editor)
+    category = CaseCategory.objects.get(locale=bn, code="overcharging")
+    response = client.get(f"/cms/snippets/knowledge/casecategory/delete/{category.pk}/")
+    assert response.status_code in (302, 403)
+    assert CaseCategory.objects.filter(pk=category.pk).exists()
+
+
+def test_a_category_no_case_uses_can_still_be_deleted_by_the_system_admin(knowledge, bn):
+    spare = CaseCategory.objects.create(locale=bn, code="spare", name="অতিরিক্ত", migration_stage="abroad")
+    spare.delete()
+    assert not CaseCategory.objects.filter(code="spare").exists()
+
+
+def test_retired_category_leaves_public_pages_but_cases_keep_it(client, case_using_a_category, bn):
+    category = case_using_a_category["category"]
+    category.retired = True
+    category.save()
+    assert 'id="category-overcharging"' not in client.get("/bn/problems-and-papers/").content.decode()
+    assert 'value="overcharging"' not in client.get("/bn/find-help/", {"stage": "before_departure"}).content.decode()
+    assert category in case_using_a_category["case"].categories.all()

@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.db.models import Q
 from django.utils import translation
 
 from knowledge.models import CaseCategory, CategoryChannel, RedressChannel, SubCategory
@@ -17,9 +20,56 @@ def test_editing_a_category_changes_the_matrix_page(client, knowledge, bn):
     row = html.split('id="category-overcharging"', 1)[1].split("</tr>", 1)[0]
     assert "এজেন্সি বেশি টাকা নিয়েছে" in row
     assert "ভিসা কেনাবেচা" in row
-    # the synchronised fact (BMET no longer accepts) shows on the English matrix too, through the
-    # English row that wagtail-localize keeps in step with the Bangla one on sync
+    assert _bmet_cell(row) == _in("bn", "No")
     assert html.count('<tr id="category-') == CaseCategory.objects.filter(locale=bn).count()
+    # the synchronised fact (BMET no longer accepts) reaches the English matrix on sync
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source = TranslationSource.objects.get_for_instance(category)
+    source.update_from_db()
+    Translation.objects.get(source=source, target_locale__language_code="en").save_target(publish=True)
+    row_en = client.get("/en/problems-and-papers/").content.decode().split('id="category-overcharging"', 1)[1].split("</tr>", 1)[0]
+    assert _bmet_cell(row_en) == "No"
+
+
+def _in(lang, text):
+    with translation.override(lang):
+        return translation.gettext(text)
+
+
+def _bmet_cell(row: str) -> str:
+    import re
+
+    return re.search(r'data-label="[^"]*"[^>]*>([^<]*)</td>', row.split("<ol", 1)[1].split("</ol>", 1)[1]).group(1)
+
+
+@pytest.mark.parametrize("lang", ["bn", "en"])
+def test_matrix_says_which_problems_bmet_takes(client, knowledge, bn, lang):
+    html = client.get(f"/{lang}/problems-and-papers/").content.decode()
+    categories = list(CaseCategory.objects.filter(locale=bn))
+    assert {c.bmet_accepts for c in categories} == {True, False}  # both answers are on the page
+    for category in categories:
+        row = html.split(f'id="category-{category.code}"', 1)[1].split("</tr>", 1)[0]
+        assert _bmet_cell(row) == _in(lang, "Yes" if category.bmet_accepts else "No"), category.code
+
+
+def test_bmet_flag_agrees_with_the_recommended_channels_for_every_category(knowledge):
+    # injury_illness said "BMET takes the complaint? No" and listed BMET as its third channel.
+    categories = list(CaseCategory.objects.prefetch_related("channels__channel"))
+    assert len(categories) >= 20  # both languages
+    for category in categories:
+        codes = [link.channel.code for link in category.channels.all()]
+        assert category.bmet_accepts == ("bmet" in codes), (category.locale_id, category.code, codes)
+        assert len(codes) == len(set(codes)), category.code
+
+
+def test_threats_cite_criminal_intimidation_not_cheating(knowledge, bn, en):
+    threats = CaseCategory.objects.get(locale=bn, code="threats_harassment")
+    assert "৫০৬" in threats.legal_references and "২১১" in threats.legal_references
+    assert "৪০৬" not in threats.legal_references and "৪২০" not in threats.legal_references
+    english = threats.get_translation(en)
+    assert "506" in english.legal_references and "211" in english.legal_references
+    assert "420" not in english.legal_references
 
 
 def test_matrix_lists_channels_in_recommended_order_and_documents(client, knowledge):
@@ -99,15 +149,72 @@ def test_find_help_recommends_the_right_channels(knowledge, stage, problems, cha
 
 def test_find_help_merges_several_problems_without_duplicates(knowledge):
     result = recommend(stage=None, problems=["wage_theft", "abuse_confinement"])
-    assert result.channel_codes == ["mission_labour_wing", "bmet", "wewb", "court", "police_helpline"]
+    # the police and 999 first: someone abused now is in danger (they used to come last)
+    assert result.channel_codes == ["police_helpline", "mission_labour_wing", "bmet", "wewb", "court"]
     # "messages" is recommended for wage theft but required for abuse: required wins
     assert "messages" in [d.code for d in result.required_documents]
 
 
-def test_find_help_stage_only_lists_that_stage(knowledge):
+def test_find_help_puts_urgent_channels_first_in_the_page(client, knowledge):
+    html = client.get("/en/find-help/", {"problem": ["wage_theft", "abuse_confinement"]}).content.decode()
+    channels = html.split('class="steps recommended-channels"', 1)[1].split("</ol>", 1)[0]
+    assert channels.index('data-channel="police_helpline"') < channels.index('data-channel="mission_labour_wing"')
+
+
+def test_find_help_shows_each_categorys_notes(client, knowledge):
+    html = client.get("/bn/find-help/", {"stage": "abroad", "problem": "wage_theft"}).content.decode()
+    channels = html.split('class="steps recommended-channels"', 1)[1].split("</ol>", 1)[0]
+    wewb = channels.split('data-channel="wewb"', 1)[1].split("</li>\n", 1)[0]
+    assert "কর্মী মারা গেলে পাওনা আদায়ে" in wewb  # the same note as on the problems-and-papers page
+    labour = channels.split('data-channel="mission_labour_wing"', 1)[1].split('data-channel=', 1)[0]
+    assert "বিদেশে থাকতেই" in labour
+    # with several problems each note says which problem it is for
+    html_en = client.get("/en/find-help/", {"problem": ["wage_theft", "death_abroad"]}).content.decode()
+    wewb_en = html_en.split('data-channel="wewb"', 1)[1].split('data-channel=', 1)[0]
+    assert "Wages not paid or cut abroad: To collect dues if the worker has died" in wewb_en
+
+
+@pytest.mark.parametrize("stage", ["before_departure", "abroad", "after_return"])
+def test_find_help_offers_threats_and_trafficking_at_every_stage(client, knowledge, stage):
+    html = client.get("/en/find-help/", {"stage": stage}).content.decode()
+    assert 'value="threats_harassment"' in html and 'value="trafficking"' in html
+
+
+def test_find_help_stage_only_lists_that_stage(client, knowledge, bn):
+    # through the page, as readers use it (the view never calls recommend() with a stage alone)
+    html = client.get("/en/find-help/", {"stage": "before_departure"}).content.decode()
+    offered = set(re.findall(r'name="problem" value="([^"]+)"', html))
+    expected = set(CaseCategory.objects.filter(locale=bn).filter(
+        Q(migration_stage="before_departure") | Q(any_stage=True)).values_list("code", flat=True))
+    assert offered == expected
+    assert "wage_theft" not in offered and "predeparture_fraud" in offered
     result = recommend(stage="before_departure", problems=[])
-    assert {c.migration_stage for c in result.categories} == {"before_departure"}
-    assert "mission_labour_wing" not in result.channel_codes
+    assert {c.code for c in result.categories} == expected
+
+
+def test_find_help_next_with_nothing_chosen_says_what_to_choose(client, knowledge):
+    html = client.get("/en/find-help/", {"answered": "stage"}).content.decode()
+    assert 'role="alert"' in html and "Choose one answer" in html
+    assert 'name="stage"' in html  # the same question again, with the message
+    html = client.get("/en/find-help/", {"answered": "problem", "stage": "abroad"}).content.decode()
+    assert 'role="alert"' in html and "Tick at least one problem" in html
+    assert 'value="wage_theft"' in html
+    # the first visit has no message
+    assert 'role="alert"' not in client.get("/en/find-help/").content.decode()
+
+
+def test_find_help_next_button_reads_next_question_in_bangla(client, knowledge):
+    html = client.get("/bn/find-help/").content.decode()
+    with translation.override("bn"):
+        label = translation.pgettext("find-help: go to the next question", "Next")
+    assert f'<button type="submit">{label}</button>' in html
+    assert "পরের কাজ" not in html  # "the next job"
+
+
+def test_language_switcher_keeps_the_find_help_answers(client, knowledge):
+    html = client.get("/bn/find-help/", {"stage": "abroad", "problem": "wage_theft"}).content.decode()
+    switcher = html.split('class="lang-switch"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/en/find-help/?stage=abroad&amp;problem=wage_theft"' in switcher
 
 
 def test_find_help_page_walks_two_steps_without_javascript(client, knowledge):

@@ -24,8 +24,12 @@ PAGE_TYPES = [
     (GuidePage, "প্রশ্ন ও উত্তর", "Questions and answers"),
     (MatrixPage, "বিএমইটি", "BMET"),
     (FindHelpPage, "কোথায় সাহায্য পাবেন", "Find help"),
-    (HelplinesPage, "১৬১৩৫", "16135"),
+    (HelplinesPage, '<a class="tel-button" href="tel:16135">১৬১৩৫</a>', '<a class="tel-button" href="tel:16135">16135</a>'),
 ]
+
+
+def _main(html: str) -> str:
+    return html.split("<main", 1)[1].split("</main>", 1)[0]
 
 
 @pytest.mark.parametrize("model,bn_text,en_text", PAGE_TYPES, ids=[m.__name__ for m, _b, _e in PAGE_TYPES])
@@ -39,8 +43,9 @@ def test_each_page_type_renders_in_both_languages(client, knowledge, bn, en, mod
         assert response.status_code == 200, url
         html = response.content.decode()
         assert f'<html lang="{lang}"' in html
-        assert text in html, (url, text)
-        assert page.title in html
+        main = _main(html)  # not the header or the footer (the footer names 16135 on every page)
+        assert text in main, (url, text)
+        assert page.title in main
 
 
 def test_channel_page_shows_the_channel_facts(client, knowledge):
@@ -73,9 +78,60 @@ def test_helplines_district_filter_and_bad_input(client, knowledge):
     tangail = find_district("Tangail")
     html = client.get(f"/en/helplines/?district={tangail.pk}").content.decode()
     assert "Abdul Karim" in html and "Shirin Begum" not in html
+    assert f'<option value="{tangail.pk}" selected>' in html
+    everyone = client.get("/en/helplines/").content.decode()
     for bad in ("abc", "999999", "1 OR 1=1"):
         response = client.get("/en/helplines/", {"district": bad})
         assert response.status_code == 200
+        html = response.content.decode()
+        # a bad choice shows every district's helpers, as with no choice, and no error page
+        assert html.count('class="focal-point"') == everyone.count('class="focal-point"') >= 8
+        assert "Shirin Begum" in html and "Abdul Karim" in html
+
+
+@pytest.mark.parametrize("lang", ["bn", "en"])
+def test_national_helplines_are_tel_links(client, knowledge, lang):
+    main = _main(client.get(f"/{lang}/helplines/").content.decode())
+    shown = {"999": "৯৯৯", "16135": "১৬১৩৫", "109": "১০৯", "16430": "১৬৪৩০", "+8809654333333": "+৮৮০৯৬৫৪৩৩৩৩৩৩"}
+    for number, bangla in shown.items():
+        # Bangla digits on the Bangla page, ASCII digits in what the phone dials
+        assert f'href="tel:{number}">{bangla if lang == "bn" else number}</a>' in main, number
+    assert "☐" not in main.split('id="focal-points"', 1)[0]  # no empty checkboxes for phone numbers
+    # only the numbers known to be free are called free
+    phones = main.split('class="phone-list"', 1)[1].split("</section>", 1)[0]
+    free = [item for item in phones.split("<li>")[1:] if 'class="tag"' in item]
+    assert sorted(item.split('href="tel:', 1)[1].split('"', 1)[0] for item in free) == ["109", "16430", "999"]
+
+
+def test_phone_numbers_are_tel_links_wherever_they_appear(client, knowledge):
+    html = client.get("/bn/redress-channels/bmet/").content.decode()
+    main = _main(html)
+    assert '<a class="tel" href="tel:16135">১৬১৩৫</a>' in main  # in the contacts text
+    assert "ফোন: 16135" not in main and '>16135<' not in main  # Bangla digits on Bangla pages
+    footer = html.split('class="site-footer"', 1)[1]
+    assert 'href="tel:999"' in footer and 'href="tel:16135"' in footer
+    focal = _main(client.get("/bn/helplines/").content.decode())
+    assert 'href="tel:01000000101">০১০০০-০০০১০১</a>' in focal
+
+
+def test_labour_wing_page_does_not_call_the_probashi_helpline_its_phone(client, knowledge):
+    main = _main(client.get("/en/redress-channels/embassy-labour-wing/").content.decode())
+    assert "<p>Phone: <a" not in main  # +8809654333333 is not the labour wing's number
+    assert "Probashi helpline (from abroad)" in main  # it is there, named for what it is
+
+
+def test_districts_are_sorted_in_the_readers_language(client, knowledge):
+    import re
+
+    for lang in ("bn", "en"):
+        html = client.get(f"/{lang}/helplines/").content.decode()
+        select = html.split('name="district"', 1)[1].split("</select>", 1)[0]
+        names = re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
+        assert len(names) >= 60
+        assert names == sorted(names), lang
+    bn_html = client.get("/bn/helplines/").content.decode()
+    groups = re.findall(r'<h3 id="district-\d+">([^<]+)</h3>', bn_html)
+    assert groups == sorted(groups) and len(groups) >= 4  # the focal point list too
 
 
 def test_unknown_knowledge_url_is_404_not_500(client, knowledge):
@@ -110,6 +166,99 @@ def test_english_only_guide_under_bn_shows_english_with_bangla_notice(client, kn
     # and the English site serves it normally, without the notice
     html_en = client.get("/en/guides/safe-remittance/").content.decode()
     assert "translation-missing" not in html_en
+
+
+def _bangla_only_guide(bn):
+    index_bn = GuideIndexPage.objects.get(locale=bn)
+    guide = GuidePage(title="শুধু বাংলায়: নিরাপদে টাকা পাঠানো", slug="send-money-safely", intro="ব্যাংকে টাকা পাঠান।",
+                      locale=bn, body=[("text", "ব্যাংক বা বিকাশে টাকা পাঠান।")])
+    index_bn.add_child(instance=guide)
+    guide.save_revision().publish()
+    return guide
+
+
+def _article(html):
+    return html.split("<article", 1)[1].split("</article>", 1)[0]
+
+
+def test_bangla_only_guide_under_en_names_its_real_language_and_marks_it(client, knowledge, bn):
+    _bangla_only_guide(bn)
+    response = client.get("/en/guides/send-money-safely/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    main = _main(html)
+    assert '<html lang="en"' in html
+    notice = main.split('translation-missing', 1)[1].split("</div>", 1)[0]
+    assert "Bangla" in notice and "English below" not in notice  # it used to say "shown in English"
+    # the notice and the link to the guides are the reader's language, outside the Bangla article
+    assert '<article lang="bn">' in main
+    assert "translation-missing" not in _article(html) and "All guides" not in _article(html)
+    assert main.index("translation-missing") < main.index("<article")
+    assert '<a href="/en/guides/">All guides</a>' in main  # the English index, not /bn/guides/
+    # hreflang names only the page's real language (and x-default), not /en/ (the home page)
+    head = html.split("</head>", 1)[0]
+    assert 'hreflang="bn" href="http://testserver/bn/guides/send-money-safely/"' in head
+    assert 'hreflang="x-default" href="http://testserver/bn/guides/send-money-safely/"' in head
+    assert 'hreflang="en"' not in head
+
+
+def test_top_level_page_missing_in_english_is_shown_with_a_notice_not_a_404(client, knowledge, en):
+    helplines_en = HelplinesPage.objects.get(locale=en)
+    helplines_en.unpublish()
+    response = client.get("/en/helplines/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    main = _main(html)
+    assert '<html lang="en"' in html and "translation-missing" in main
+    assert '<div lang="bn">' in main and "হেল্পলাইন ও সাহায্যকারী" in main
+    # the English home card and menu lead there (where the notice is), not to a missing page
+    home = client.get("/en/").content.decode()
+    assert '<a href="/en/helplines/">Helpline numbers</a>' in home
+    assert 'href="/en/helplines/"' in home.split('class="wrap site-nav"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/bn/helplines/"' not in _main(home)
+
+
+def test_card_to_a_page_missing_in_every_language_has_no_link(client, knowledge, bn, en):
+    for page in HelplinesPage.objects.all():
+        page.unpublish()
+    home = _main(client.get("/en/").content.decode())
+    assert "helplines/" not in home
+    assert "<h3>Helpline numbers</h3>" in home
+
+
+def test_translated_but_untranslated_page_is_marked_bangla_with_a_notice(client, knowledge, bn, en,
+                                                                         django_capture_on_commit_callbacks):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    guide = _bangla_only_guide(bn)
+    # What an editor's "Translate" does: the English page goes live with no string translated yet
+    # (wagtail-localize publishes a new page's revision when the transaction commits).
+    source, _created = TranslationSource.get_or_create_from_instance(guide)
+    translation = Translation.objects.create(source=source, target_locale=en)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    english = guide.get_translation(en)
+    assert english.live and english.title == guide.title  # Bangla text under /en/
+    html = client.get(english.url).content.decode()
+    main = _main(html)
+    assert '<html lang="en"' in html
+    assert "translation-missing" in main and "Bangla" in main.split("translation-missing", 1)[1].split("</div>", 1)[0]
+    assert '<article lang="bn">' in main
+
+
+def test_partly_translated_page_marks_its_bangla_parts(client, knowledge, bn, en):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    guide = GuidePage.objects.get(locale=bn, slug="returning-home")
+    guide.intro = "নতুন ভূমিকা: দেশে ফিরে কী করবেন।"
+    guide.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(guide)
+    source.update_from_db()
+    Translation.objects.get(source=source, target_locale=en).save_target(publish=True)
+    main = _main(client.get("/en/guides/returning-home/").content.decode())
+    assert "translation-missing" in main  # "parts of this page are not translated yet"
+    assert '<p class="lead" lang="bn">নতুন ভূমিকা' in main
+    assert '<h1>After you come home</h1>' in main  # the translated title stays English, unmarked
 
 
 def test_bangla_page_with_translation_has_no_notice(client, knowledge):
@@ -174,17 +323,55 @@ def test_public_nav_links_to_knowledge_pages_only_for_the_public(client, knowled
 
 
 def test_home_cards_link_to_knowledge_pages(client, knowledge):
-    html = client.get("/bn/").content.decode()
-    for path in ("/bn/redress-channels/", "/bn/problems-and-papers/", "/bn/helplines/"):
-        assert f'<a href="{path}">' in html
-    html_en = client.get("/en/").content.decode()
-    for path in ("/en/redress-channels/", "/en/problems-and-papers/", "/en/helplines/"):
-        assert f'<a href="{path}">' in html_en
+    for lang, papers in (("bn", "কোন কাগজ রাখবেন"), ("en", "Which papers to keep")):
+        cards = _main(client.get(f"/{lang}/").content.decode()).split('class="cards"', 1)[1].split("</ul>", 1)[0]
+        links = re.findall(r'<h3><a href="([^"]+)">([^<]+)</a></h3>', cards)
+        assert [href for href, _title in links] == [
+            f"/{lang}/find-help/", f"/{lang}/redress-channels/", f"/{lang}/guides/keep-your-documents/", f"/{lang}/helplines/",
+        ]
+        # "which papers to keep" leads to the guide about keeping papers, not to the matrix
+        assert (f"/{lang}/guides/keep-your-documents/", papers) in links
+
+
+HEADING = re.compile(r"<h([1-6])[\s>]")
+
+
+@pytest.mark.parametrize("lang", ["bn", "en"])
+def test_headings_never_skip_a_level_on_public_pages(client, knowledge, bn, en, lang):
+    locale = bn if lang == "bn" else en
+    urls = [page.url for page in Page.objects.live().filter(locale=locale, depth__gt=1)]
+    urls += [f"/{lang}/find-help/?stage=abroad", f"/{lang}/find-help/?problem=wage_theft&problem=abuse_confinement",
+             f"/{lang}/search/?query=bmet", f"/{lang}/no-such-page/"]
+    assert len(urls) >= 20
+    for url in urls:
+        main = _main(client.get(url).content.decode())
+        levels = [int(level) for level in HEADING.findall(main)]
+        assert levels and levels[0] == 1, (url, levels)
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, (url, levels)  # h1 → h3 was on every guide and channel page
+
+
+@pytest.mark.parametrize("path", ["/bn/", "/bn/guides/returning-home/", "/bn/redress-channels/bmet/", "/bn/find-help/?problem=trafficking",
+                                  "/en/helplines/"])
+def test_no_unlabelled_aside_landmarks(client, knowledge, path):
+    html = client.get(path).content.decode()
+    for tag in re.findall(r"<aside[^>]*>", html):
+        assert "aria-label" in tag or 'role="note"' in tag, (path, tag)
+
+
+def test_bangla_font_preloaded_on_bangla_pages_only(client, knowledge):
+    bn_head = client.get("/bn/").content.decode().split("</head>", 1)[0]
+    assert 'rel="preload" href="/static/fonts/noto-sans-bengali-bengali-400-normal.woff2" as="font"' in bn_head
+    assert bn_head.count('rel="preload"') == 1
+    en_head = client.get("/en/").content.decode().split("</head>", 1)[0]
+    assert 'rel="preload"' not in en_head
 
 
 # --- SQL query budget --------------------------------------------------------------------------
 
-MAX_QUERIES = 25
+# Fixed whatever the number of rows; 30 since pages also say whether they are fully translated
+# (wagtail-localize's progress: two queries on English pages) and list only real hreflang alternates.
+MAX_QUERIES = 30
 
 
 @pytest.mark.parametrize("path", [

@@ -11,9 +11,25 @@ def test_bare_root_redirects_to_bangla_by_default(client, home_pages):
     assert response["Location"] == "/bn/"
 
 
-def test_bare_root_redirects_to_english_when_browser_prefers_english(client, home_pages):
-    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
-    assert response["Location"] == "/en/"
+@pytest.mark.parametrize("accept", ["en-US", "en-GB,en;q=0.9", "en-US,en;q=0.9,bn;q=0.1", "fr"])
+def test_bare_root_goes_to_bangla_whatever_the_browser_prefers(client, home_pages, accept):
+    # SPEC §7: the bare / goes to Bangla (it used to follow Accept-Language to /en/).
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == "/bn/"
+
+
+def test_bare_root_goes_to_bangla_even_with_an_english_cookie(client, home_pages, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert client.get("/")["Location"] == "/bn/"
+    # prefixed addresses still follow the reader's choice
+    assert client.get("/en/").status_code == 200
+
+
+def test_language_switcher_still_works_for_prefixed_urls(client, home_pages):
+    html = client.get("/bn/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert '<html lang="bn"' in html
+    assert 'href="/en/" lang="en" hreflang="en" data-lang="en"' in html
 
 
 def test_bare_root_prefers_bangla_when_browser_lists_both(client, home_pages):
@@ -32,9 +48,13 @@ def test_home_renders_in_both_locales(client, home_pages, lang, expected_title, 
     assert f'<html lang="{lang}" dir="ltr">' in html
     assert expected_title in html
     assert expected_intro in html
-    # hreflang alternates for both languages
+    # hreflang alternates for both languages, and x-default: the Bangla page
     assert 'hreflang="bn" href="http://testserver/bn/"' in html
     assert 'hreflang="en" href="http://testserver/en/"' in html
+    assert 'hreflang="x-default" href="http://testserver/bn/"' in html
+    # the home page's title is the site's name once, not "প্রতিকার · প্রতিকার"
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0].strip()
+    assert title == expected_title
 
 
 def test_switcher_links_to_the_translated_page(client, home_pages):
@@ -78,8 +98,14 @@ def test_search_finds_home_page_by_bangla_and_english_words(client, home_pages):
 
 
 def test_search_with_empty_or_odd_query_never_fails(client, home_pages):
-    for query in ["", " ", "%%%", "a" * 5000, "<script>", "০১২"]:
-        assert client.get("/bn/search/", {"query": query}).status_code == 200
+    # '"', 'a"b' and NUL gave 500s (SQLite: unterminated string); PostgreSQL refuses NUL in text.
+    for query in ["", " ", "%%%", "a" * 5000, "<script>", "০১২", '"', 'a"b', '"দালাল', "\x00", "a\x00b",
+                  "'", "a'b", "\\", "*", "a*", "NEAR(a b)", "a OR", "AND", "-", "(", ")", "{", "title:x", "^x",
+                  "\u202e", "\ufffe", "🙂"]:
+        for lang in ("bn", "en"):
+            response = client.get(f"/{lang}/search/", {"query": query})
+            assert response.status_code == 200, (lang, query)
+            assert "\x00" not in response.content.decode()
     assert client.get("/bn/search/", {"query": "x", "page": "zzz"}).status_code == 200
 
 

@@ -1,6 +1,7 @@
 """Demo data for a local install or a training server. Refuses to run with production settings."""
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from casework.geography import load_countries, load_geography
@@ -27,6 +28,10 @@ class Command(BaseCommand):
         ensure_home_pages()
         for step in _steps():
             step(self, options)
+        # Leave a searchable index whether or not a task worker runs: Wagtail queues index updates as
+        # background tasks (django-tasks), which wait for `manage.py db_worker`. Rebuilding here is
+        # synchronous and idempotent.
+        call_command("update_index", verbosity=0, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Seeded {people['organisations']} organisations and {people['users']} users."))
         self.stdout.write("Demo sign-ins (all with the password you gave):")
         for user in USERS:
