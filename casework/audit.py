@@ -44,7 +44,7 @@ def log_created(model, rows: list[dict], ids: list, *, repr_field: str, actor, e
             if isinstance(value, dict):
                 changes[attname] = value
             elif value is not None and value != "" and attname in names:
-                changes[names[attname]] = ["None", value if type(value) is str else smart_str(value)]
+                changes[names[attname]] = ["None", value if type(value) is str else str(value)]
         case_id = pk if model._meta.model_name == "case" else row.get("case_id")
         entries.append({
             "content_type_id": content_type.pk, "object_pk": str(pk), "object_id": pk,
