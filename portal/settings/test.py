@@ -30,3 +30,8 @@ TWO_FACTOR_REQUIRED_ROLES: list[str] = []
 CODE_OF_CONDUCT_REQUIRED = False
 PASSWORD_MAX_AGE_DAYS = 0
 RATE_LIMITS: dict = {}
+
+# PostgreSQL in tests: commits need not wait for the disk (the test database is thrown away), which
+# speeds up the tests that really commit (browser tests against a live server, transaction tests).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
