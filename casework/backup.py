@@ -150,12 +150,7 @@ def _dump_postgres(dump: Path, snapshot: str) -> None:
     # by another role on another server.
     cmd = ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}", *args,
            "--file", str(dump), connection.settings_dict["NAME"]]
-    try:
-        subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)
-    except FileNotFoundError as exc:
-        raise BackupError("pg_dump is not installed (apt-get install postgresql-client)") from exc
-    except subprocess.CalledProcessError as exc:
-        raise BackupError(f"pg_dump failed: {exc.stderr.strip()}") from exc
+    _run_pg_tool(cmd, env)
 
 
 def _add_bytes(archive: tarfile.TarFile, name: str, data: bytes) -> None:
@@ -408,12 +403,7 @@ def _restore_postgres(dump: Path) -> None:
     connection.close()  # pg_restore drops and recreates tables this connection may have open
     cmd = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
            "--exit-on-error", *args, "--dbname", connection.settings_dict["NAME"], str(dump)]
-    try:
-        subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)
-    except FileNotFoundError as exc:
-        raise BackupError("pg_restore is not installed (apt-get install postgresql-client)") from exc
-    except subprocess.CalledProcessError as exc:
-        raise BackupError(f"pg_restore failed: {exc.stderr.strip()}") from exc
+    _run_pg_tool(cmd, env)
 
 
 def _restore_dumpdata(dump: Path, manifest: dict, archive_files: set[str]) -> list[str]:
@@ -437,3 +427,14 @@ def _restore_dumpdata(dump: Path, manifest: dict, archive_files: set[str]) -> li
     finally:
         ContentType.objects.clear_cache()
     return warnings
+
+
+def _run_pg_tool(cmd: list[str], env: dict) -> None:
+    """Run pg_dump or pg_restore; its failure, or its absence, as a BackupError that says what to do."""
+    tool = cmd[0]
+    try:
+        subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)
+    except FileNotFoundError as exc:
+        raise BackupError(f"{tool} is not installed (apt-get install postgresql-client)") from exc
+    except subprocess.CalledProcessError as exc:
+        raise BackupError(f"{tool} failed: {exc.stderr.strip()}") from exc

@@ -321,7 +321,7 @@ def packet_view(request, pk):
     user = request.user
     if not (user.has_perm("casework.view_justice_seeker", case) and user.has_perm("casework.view_perpetrator", case)):
         raise PermissionDenied
-    if not (case.consent_given and case.consent_share):
+    if not case.may_be_shared:
         # The packet hands the worker's name, passport and story to BMET: only with their consent.
         return render(request, "casework/packet_no_consent.html", {
             "case": case, "languages": LANGUAGES, "may_record": user.has_perm("casework.change_case", case),

@@ -170,5 +170,10 @@ class Case(models.Model):
     def __str__(self) -> str:
         return self.case_number
 
+    @property
+    def may_be_shared(self) -> bool:
+        """The worker gave informed consent and agreed that we share their information (BMET packet)."""
+        return self.consent_given and self.consent_share
+
     def get_additional_data(self):
         return {"case_id": self.pk}
