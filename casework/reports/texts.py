@@ -63,12 +63,27 @@ def _year(moment) -> int:
     return timezone.localtime(moment).year
 
 
-def _favours_label(value: str) -> str:
-    return str(dict(Case.Favours.choices).get(value, _("No result recorded")))
+class _Words:
+    """The words that every listed item repeats, translated once per list instead of once per item
+    (a page lists 30 items of up to 11 labelled parts)."""
 
+    def __init__(self):
+        self.year, self.place, self.categories = _("Year received"), _("Place"), _("Case categories")
+        self.country, self.channel, self.result = _("Destination country"), _("Redress channel"), _("Result")
+        self.favours, self.money, self.gaps = _("Result favours the worker"), _("Money recovered (BDT)"), _("Gaps")
+        self.no_result, self.no_gap = _("No result recorded"), _("No gap named")
+        self.happened, self.outside = _("What happened and why"), _("Outside factors")
+        self.went_well, self.went_wrong = _("What went well and why"), _("What went wrong")
+        self.not_recorded = str(d.NOT_RECORDED)
+        self._channels = {value: str(label) for value, label in Channel.choices}
+        self._favours = {value: str(label) for value, label in Case.Favours.choices}
+        self._not_referred = _("Not referred yet")
 
-def _channel_label(value: str) -> str:
-    return str(dict(Channel.choices).get(value, _("Not referred yet")))
+    def channel_label(self, value: str) -> str:
+        return self._channels.get(value, self._not_referred)
+
+    def favours_label(self, value: str) -> str:
+        return self._favours.get(value, self.no_result)
 
 
 def money_band(value) -> str:
@@ -92,6 +107,17 @@ def _rounded(items: list) -> list:
     return items[: len(items) - len(items) % ROUND_TO]
 
 
+def _limited_scope(user):
+    """The Q of the cases `user` may see, or None when that is every case (or no user is given).
+
+    An empty Q() is the programme lead's "everything": excluding it excludes nothing (Django drops
+    an empty condition), so "are some cases outside the scope?" must not be asked with it."""
+    if user is None:
+        return None
+    scope = case_scope_q(user)
+    return scope if scope else None
+
+
 def _permitted(user, cases: list) -> list:
     return [c for c in cases if user.has_perm("casework.view_post_analysis", c)]
 
@@ -100,10 +126,11 @@ def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
     """Case-study items, identified for `user` or anonymised when `user` is None; and whether
     some case studies of the report were left out because the user may not read them."""
     identified = user is not None
+    scope = _limited_scope(user)
     studies = case_study_cases(cases)
-    if identified:
+    if scope is not None:
         # The scope query only keeps LIMIT meaningful; rules.py decides, case by case, below.
-        studies = studies.filter(case_scope_q(user))
+        studies = studies.filter(scope)
     found = list(
         studies.select_related("post_analysis", "district", "division", "destination_country", "result", "upazila")
         .order_by("-created_at", "-id")[:LIMIT]
@@ -111,7 +138,7 @@ def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
     left_out = False
     if identified:
         kept = _permitted(user, found)
-        left_out = len(kept) < len(found) or case_study_cases(cases).exclude(case_scope_q(user)).exists()
+        left_out = len(kept) < len(found) or (scope is not None and case_study_cases(cases).exclude(scope).exists())
         found = kept
     else:
         found = _rounded(found)
@@ -122,37 +149,38 @@ def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
     categories = _categories(ids)
     category_labels = d._category_labels([c for ids_ in categories.values() for c in ids_])
     personal = personal_values(ids)
+    w = _Words()
     items = []
     for n, case in enumerate(found, start=1):
         pa = case.post_analysis
         values = personal.get(case.pk, set())
         if identified:
-            country = case.destination_country.name if case.destination_country else str(d.NOT_RECORDED)
+            country = case.destination_country.name if case.destination_country else w.not_recorded
             place = case.district if case.district_id else case.division
-            place = place.name if place else str(d.NOT_RECORDED)
+            place = place.name if place else w.not_recorded
             facts = [
-                (_("Year received"), local_digits(_year(case.created_at))),
-                (_("Place"), place),
-                (_("Case categories"), _category_text(categories.get(case.pk, []), category_labels, None)),
-                (_("Destination country"), country),
-                (_("Redress channel"), _channel_label(case.channel)),
-                (_("Result"), case.result.name if case.result else _("No result recorded")),
-                (_("Result favours the worker"), _favours_label(case.result_favours_worker)),
+                (w.year, local_digits(_year(case.created_at))),
+                (w.place, place),
+                (w.categories, _category_text(categories.get(case.pk, []), category_labels, None)),
+                (w.country, country),
+                (w.channel, w.channel_label(case.channel)),
+                (w.result, case.result.name if case.result else w.no_result),
+                (w.favours, w.favours_label(case.result_favours_worker)),
             ]
             if case.money_recovered:
-                facts.append((_("Money recovered (BDT)"), number(case.money_recovered)))
+                facts.append((w.money, number(case.money_recovered)))
         else:
             # No place is named in this view: remove the district and upazila from the text too.
             values = values | {case.case_number} | _place_names(case)
             categories_text = _category_text(categories.get(case.pk, []), category_labels, named_categories)
-            facts = [(_("Case categories"), categories_text)]
+            facts = [(w.categories, categories_text)]
             if case.money_recovered:
-                facts.append((_("Money recovered (BDT)"), money_band(case.money_recovered)))
+                facts.append((w.money, money_band(case.money_recovered)))
         paragraphs = [
-            (_("What happened and why"), redact(pa.analysis, values)),
-            (_("Outside factors"), redact(pa.external_factors, values)),
-            (_("What went well and why"), redact(pa.went_well, values)),
-            (_("What went wrong"), redact(pa.went_wrong, values)),
+            (w.happened, redact(pa.analysis, values)),
+            (w.outside, redact(pa.external_factors, values)),
+            (w.went_well, redact(pa.went_well, values)),
+            (w.went_wrong, redact(pa.went_wrong, values)),
         ]
         items.append({
             "heading": case.case_number if identified else _("Case study %(n)s") % {"n": number(n)},
@@ -177,15 +205,16 @@ def gap_text_items(cases, *, user=None) -> tuple[list[dict], bool]:
     with_text = PostAnalysis.objects.filter(case__in=cases.order_by().values("pk")).exclude(
         went_well="", went_wrong="", external_factors="")
     analyses = with_text
-    if identified:
-        in_case_scope = Case.objects.filter(case_scope_q(user)).values("pk")
+    scope = _limited_scope(user)
+    if scope is not None:
+        in_case_scope = Case.objects.filter(scope).values("pk")
         analyses = analyses.filter(case__in=in_case_scope)
     found = list(analyses.select_related("case", "case__district", "case__upazila")
                  .order_by("-updated_at", "-id")[:LIMIT])
     left_out = False
     if identified:
         kept = {c.pk for c in _permitted(user, [pa.case for pa in found])}
-        left_out = len(kept) < len(found) or with_text.exclude(case__in=in_case_scope).exists()
+        left_out = len(kept) < len(found) or (scope is not None and with_text.exclude(case__in=in_case_scope).exists())
         found = [pa for pa in found if pa.case_id in kept]
     else:
         found = _rounded(found)
@@ -203,34 +232,35 @@ def gap_text_items(cases, *, user=None) -> tuple[list[dict], bool]:
     gaps = defaultdict(list)
     for pa_id, tag_id in gap_pairs:
         gaps[pa_id].append(tag_id)
+    w = _Words()
     items = []
     for n, pa in enumerate(found, start=1):
         values = personal.get(pa.case_id, set())
         tags = gaps.get(pa.pk, [])
         if identified:
-            gap_text = ", ".join(sorted(gap_labels.get(t, "") for t in tags)) or _("No gap named")
+            gap_text = ", ".join(sorted(gap_labels.get(t, "") for t in tags)) or w.no_gap
             facts = [
-                (_("Year received"), local_digits(_year(pa.case.created_at))),
-                (_("Case categories"), _category_text(categories.get(pa.case_id, []), category_labels, None)),
-                (_("Redress channel"), _channel_label(pa.case.channel)),
-                (_("Result favours the worker"), _favours_label(pa.case.result_favours_worker)),
+                (w.year, local_digits(_year(pa.case.created_at))),
+                (w.categories, _category_text(categories.get(pa.case_id, []), category_labels, None)),
+                (w.channel, w.channel_label(pa.case.channel)),
+                (w.favours, w.favours_label(pa.case.result_favours_worker)),
             ]
         else:
             values = values | {pa.case.case_number} | _place_names(pa.case)
             shown = sorted(gap_labels.get(t, "") for t in tags if t in named_gaps)
             gap_text = ", ".join(shown + ([_not_named()] if any(t not in named_gaps for t in tags) else []))
             if not tags:
-                gap_text = _("No gap named") if None in named_gaps else _not_named()
+                gap_text = w.no_gap if None in named_gaps else _not_named()
             facts = []
-        facts.append((_("Gaps"), gap_text))
+        facts.append((w.gaps, gap_text))
         items.append({
             "heading": pa.case.case_number if identified else _("Post-analysis %(n)s") % {"n": number(n)},
             "case_pk": pa.case_id if identified else None,
             "facts": facts,
             "paragraphs": [(label, text) for label, text in [
-                (_("What went well and why"), redact(pa.went_well, values)),
-                (_("What went wrong"), redact(pa.went_wrong, values)),
-                (_("Outside factors"), redact(pa.external_factors, values)),
+                (w.went_well, redact(pa.went_well, values)),
+                (w.went_wrong, redact(pa.went_wrong, values)),
+                (w.outside, redact(pa.external_factors, values)),
             ] if text],
         })
     return items, left_out

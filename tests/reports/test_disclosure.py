@@ -186,6 +186,24 @@ def test_a_legal_advisor_reads_only_the_post_analyses_rules_let_them_open(report
     assert table.count(TOTAL, TOTAL) == sum(1 for s in report_data.specs if s.study and s.consent_study)
 
 
+def test_the_programme_lead_reads_every_post_analysis_without_a_left_out_note(report_data, reporter, client):
+    """The lead's scope is every case (an empty Q): no case is outside it, so no note says some were
+    left out, in either language, and the list is the newest case studies of all organisations."""
+    from casework.models import Case
+
+    client.force_login(reporter("programme_lead"))
+    for slug in ("case-studies", "gaps"):
+        for language, note in (("en", "Only the post-analyses of cases you work on are listed."),
+                               ("bn", "শুধু আপনি যেসব কেসে কাজ করেন, সেগুলোর পরবর্তী বিশ্লেষণ দেখানো হয়েছে।")):
+            response = _get(client, slug, lang=language)
+            assert response.context["texts"], (slug, language)
+            assert response.context["texts_note"] == "", (slug, language)
+            assert note not in response.content.decode(), (slug, language)
+    studies = Case.objects.filter(consent_case_study=True, post_analysis__case_study=True)
+    listed = {item["case_pk"] for item in _get(client, "case-studies").context["texts"]}
+    assert listed == set(studies.order_by("-created_at", "-id").values_list("pk", flat=True)[:30])
+
+
 def test_meal_reads_anonymised_texts_only_without_filters(report_data, reporter, client):
     client.force_login(reporter("meal_analyst"))
     response = _get(client, "case-studies")
