@@ -104,14 +104,20 @@ def test_phone_layout_zoom_tap_targets_and_fonts(live_server, seeded_site, brows
         assert box["height"] >= 24 and box["width"] >= 24
 
     # 200 % zoom on a 360 px phone leaves 180 CSS pixels; minmax(15rem, …) made cards 256 px wide.
-    context = browser.new_context(viewport={"width": 180, "height": 600}, locale="bn-BD")
-    page = context.new_page()
-    for url in ("/bn/", "/en/", "/bn/guides/", "/bn/redress-channels/"):
-        page.goto(base + url)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 180, url
-        for card in page.locator(".card").all():
-            assert card.bounding_box()["width"] <= 180, url
-    context.close()
+    # Checked with the web fonts loaded and with the phone's own fonts (before the web font arrives,
+    # or when it never does): a phone number in the wider fallback font once overflowed by 17 px.
+    for web_fonts in (True, False):
+        context = browser.new_context(viewport={"width": 180, "height": 600}, locale="bn-BD")
+        page = context.new_page()
+        if not web_fonts:
+            page.route("**/*.woff2", lambda route: route.abort())
+        for url in ("/bn/", "/en/", "/bn/guides/", "/bn/redress-channels/"):
+            page.goto(base + url)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 180, (url, web_fonts)
+            for card in page.locator(".card").all():
+                assert card.bounding_box()["width"] <= 180, (url, web_fonts)
+        context.close()
 
     # The Bangla web font (44 KB) loads on Bangla pages only, not on English ones.
     for lang, expect_bangla_font in (("en", False), ("bn", True)):
