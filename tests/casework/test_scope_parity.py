@@ -13,12 +13,10 @@ each test runs in a savepoint inside that transaction, so the tests share one se
 """
 
 import io
-import sys
 
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
 from casework.models import Case
 from casework.selectors import case_list
@@ -36,24 +34,16 @@ def demo(django_db_setup, django_db_blocker):
     """The demo people and 44 demo cases, for the whole module."""
     from casework.demo import seed_cases
     from home.demo import seed_people
-    from tests.conftest import DEMO_PASSWORD
+    from tests.conftest import DEMO_PASSWORD, module_transaction
     from tests.factories import CaseCategoryFactory
 
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
             seed_people(DEMO_PASSWORD)
             for name in ("Fraud by a sub-agent", "Wage theft", "Death abroad"):
                 CaseCategoryFactory(name=name)
             assert seed_cases(DEMO_CASES) == DEMO_CASES
-        except BaseException:
-            outer.__exit__(*sys.exc_info())
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+        yield
 
 
 def _users(role=None):

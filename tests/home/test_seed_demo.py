@@ -16,8 +16,24 @@ def _counts():
             Page.objects.count(), HomePage.objects.count())
 
 
-def test_seed_demo_twice_is_harmless(capsys):
-    call_command("seed_demo", password="Seed-Pass-1!")
+QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """seed_demo, run once for the module (it takes about a minute) as in production: with Wagtail's
+    index updates queued as tasks for `manage.py db_worker`, which no test starts."""
+    from django.test import override_settings
+
+    from tests.conftest import module_transaction
+
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock(), override_settings(TASKS=QUEUED_TASKS):
+            call_command("seed_demo", password="Seed-Pass-1!")
+        yield
+
+
+def test_seed_demo_twice_is_harmless(seeded, capsys):
     first = _counts()
     call_command("seed_demo", password="Seed-Pass-2!")
     assert _counts() == first
@@ -27,8 +43,7 @@ def test_seed_demo_twice_is_harmless(capsys):
     assert get_user_model().objects.get(username="lead").check_password("Seed-Pass-2!")
 
 
-def test_seed_demo_people_and_organisations():
-    call_command("seed_demo", password="Seed-Pass-1!")
+def test_seed_demo_people_and_organisations(seeded):
     types = Organization.Type
     assert Organization.objects.filter(type=types.PROGRAMME_LEAD).count() == 1
     assert Organization.objects.filter(type=types.MIGRATION_NGO).count() == 3
@@ -53,8 +68,7 @@ def test_seed_demo_people_and_organisations():
             assert {u.district_id for u in upazilas} <= set(mngo.districts.values_list("id", flat=True))
 
 
-def test_seed_demo_makes_home_page_in_both_languages():
-    call_command("seed_demo", password="Seed-Pass-1!")
+def test_seed_demo_makes_home_page_in_both_languages(seeded):
     pages = HomePage.objects.live()
     assert {p.locale.language_code for p in pages} == {"bn", "en"}
     bn = pages.get(locale__language_code="bn")
@@ -71,25 +85,19 @@ def test_seed_demo_refuses_production_settings(settings):
 
 # --- search index without a task worker (Wagtail queues index updates as django-tasks tasks) ----
 
-QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-
-
-def test_seed_demo_leaves_a_searchable_index_when_no_worker_runs(client, settings):
+def test_seed_demo_leaves_a_searchable_index_when_no_worker_runs(seeded, client):
     from wagtail.search.models import IndexEntry
 
-    settings.TASKS = QUEUED_TASKS  # as in production: tasks wait for `manage.py db_worker`
-    call_command("seed_demo", password="Seed-Pass-1!")
     live_pages = Page.objects.live().filter(depth__gt=1).count()
     assert IndexEntry.objects.count() >= live_pages >= 30
     response = client.get("/bn/search/", {"query": "দালাল"})
     assert 'href="/bn/guides/cheated-by-a-middleman/"' in response.content.decode()
 
 
-def test_a_page_published_later_is_indexed_without_a_worker(client, settings):
+def test_a_page_published_later_is_indexed_without_a_worker(seeded, client, settings):
     from knowledge.models import GuideIndexPage, GuidePage
     from wagtail.search.models import IndexEntry
 
-    call_command("seed_demo", password="Seed-Pass-1!")
     settings.TASKS = QUEUED_TASKS
     index = GuideIndexPage.objects.get(locale__language_code="bn")
     guide = GuidePage(title="ভিসা যাচাই করুন", slug="check-the-visa", intro="ভিসা আসল কি না দেখুন।",
