@@ -42,6 +42,11 @@ def _column_defaults(model, now) -> dict:
     return defaults
 
 
+def _plain(value):
+    # psycopg would write a TextChoices member by its name, not its value.
+    return value.value if isinstance(value, enum.Enum) else value
+
+
 def insert_rows(model, rows: Sequence[dict]) -> list:
     """Insert `rows` (dicts of attname → value) and return their primary keys, in order."""
     if not rows:
@@ -59,31 +64,36 @@ def insert_rows(model, rows: Sequence[dict]) -> list:
     fields = model._meta.concrete_fields
     reserve = isinstance(pk, models.AutoField) and any(pk.attname not in row for row in rows)
     ids = reserve_ids(model, len(rows)) if reserve else [None] * len(rows)
-    json_fields = {f.attname for f in fields if isinstance(f, models.JSONField)}
+    position = {f.attname: i for i, f in enumerate(fields)}
+    pk_index = position[pk.attname]
+    # Each row starts as a copy of the defaults; only its own keys are then looked at (a row names
+    # a few of a wide table's columns), and defaults that are callables are called per row.
+    template = [None if callable(defaults[f.attname]) else _plain(defaults[f.attname]) for f in fields]
+    per_row = [(f.attname, i, defaults[f.attname]) for i, f in enumerate(fields)
+               if callable(defaults[f.attname])]
+    json_positions = [i for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
     names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(model._meta.db_table)
-    pk_index = list(fields).index(pk)
     written = []
     # wrap_database_errors: psycopg's own errors become Django's (IntegrityError, DataError…), as with
     # any other query, so callers can catch them the usual way.
     with connection.wrap_database_errors, connection.cursor() as cursor, \
             cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
         for new_id, row in zip(ids, rows):
-            values = []
-            for field in fields:
-                name = field.attname
-                if name in row:
-                    value = row[name]
-                elif name == pk.attname and new_id is not None:
-                    value = new_id
-                else:
-                    value = defaults[name]
-                    value = value() if callable(value) else value
-                if isinstance(value, enum.Enum):
-                    value = value.value  # psycopg would write a TextChoices member by its name
-                elif name in json_fields and value is not None:
-                    value = Jsonb(value)
-                values.append(value)
+            values = template[:]
+            for name, value in row.items():
+                index = position.get(name)
+                if index is None:
+                    continue  # not a column (callers may carry other keys)
+                values[index] = _plain(value)
+            for name, index, make in per_row:
+                if name not in row:
+                    values[index] = _plain(make())
+            if new_id is not None and pk.attname not in row:
+                values[pk_index] = new_id
+            for index in json_positions:
+                if values[index] is not None:
+                    values[index] = Jsonb(values[index])
             copy.write_row(values)
             written.append(values[pk_index])
     return written
