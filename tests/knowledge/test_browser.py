@@ -14,7 +14,7 @@ def seeded_site(transactional_db):
     seed_knowledge(demo_focal_points=True)
 
 
-def test_find_help_in_bangla_on_a_phone(live_server, seeded_site, phone_page):
+def _find_help_in_bangla_on_a_phone(live_server, phone_page):
     page = phone_page
     page.goto(f"{live_server.url}/bn/")
     # The menu link leads to find-help (visible, in the public navigation).
@@ -70,7 +70,7 @@ def _overflow(page, base, urls):
     return wide
 
 
-def test_no_public_page_scrolls_sideways(live_server, seeded_site, browser):
+def _no_public_page_scrolls_sideways(live_server, browser):
     urls = _public_urls()
     assert len(urls) >= 40 and any(u.startswith("/bn/") for u in urls) and any(u.startswith("/en/") for u in urls)
     for width in (360, 1280):
@@ -83,7 +83,7 @@ def test_no_public_page_scrolls_sideways(live_server, seeded_site, browser):
         context.close()
 
 
-def test_phone_layout_zoom_tap_targets_and_fonts(live_server, seeded_site, browser, phone_page):
+def _phone_layout_zoom_tap_targets_and_fonts(live_server, browser, phone_page):
     """One seeded site (seeding takes a minute) for the smaller layout checks."""
     base = live_server.url
     # The matrix caption had shrunk to one word per line on a phone.
@@ -129,3 +129,11 @@ def test_phone_layout_zoom_tap_targets_and_fonts(live_server, seeded_site, brows
         page.evaluate("document.fonts.ready.then(() => true)")
         assert bool([f for f in fonts if "bengali-bengali" in f]) is expect_bangla_font, (lang, fonts)
         context.close()
+
+
+def test_the_public_site_on_phones(live_server, seeded_site, browser, phone_page):
+    """One seeded site for every browser check of the public portal: seeding takes about a minute,
+    and a browser test's database is flushed after it, so three tests seeded it three times."""
+    _find_help_in_bangla_on_a_phone(live_server, phone_page)
+    _no_public_page_scrolls_sideways(live_server, browser)
+    _phone_layout_zoom_tap_targets_and_fonts(live_server, browser, phone_page)
