@@ -23,8 +23,9 @@ ODD_PER_FIELD = ["²", "\x00", "9" * 30]
 
 def _one_odd_value_each(names):
     """(field, value) with the odd values taken in turn, so each field gets one and each value goes
-    to a third of the fields. All three for every field of both forms made about 700 posts, 4 min
-    of the suite; the rotation shifts with the field order, so a new field moves the others on."""
+    to a third of the fields. All three for every field of both forms took about 250 worker-seconds
+    of the suite (101 s and 152 s); the rotation follows the field order, so a new field moves the
+    others on to another value."""
     return [(name, ODD_PER_FIELD[i % len(ODD_PER_FIELD)]) for i, name in enumerate(names)]
 QUERY_NAMES = ["q", "status", "category", "division", "district", "upazila", "gender", "organization",
                "destination", "received_from", "received_to", "sort", "page", "person", "clear_person", "level",
