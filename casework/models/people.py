@@ -56,6 +56,12 @@ class JusticeSeeker(CasePartMixin, models.Model):
     class Meta:
         verbose_name = _("justice seeker")
         verbose_name_plural = _("justice seekers")
+        # The duplicate check (find_duplicates, and the import's per-chunk look-up) asks for a phone
+        # in any of the three numbers; without these, the OR scanned every justice seeker.
+        indexes = [
+            models.Index(fields=["last_used_phone"], name="casework_js_last_phone", condition=~models.Q(last_used_phone="")),
+            models.Index(fields=["family_phone"], name="casework_js_family_phone", condition=~models.Q(family_phone="")),
+        ]
 
     def __str__(self) -> str:
         return self.name
