@@ -52,4 +52,4 @@ def log_created(model, rows: list[dict], ids: list, *, repr_field: str, actor, e
             "changes": changes, "changes_text": "", "actor_id": actor.pk if actor else None, "cid": cid,
             "timestamp": now, "additional_data": {"case_id": case_id, **(extra or {})},
         })
-    insert_rows(LogEntry, entries)
+    insert_rows(LogEntry, entries, returning=False)

@@ -3,7 +3,9 @@
 `insert_rows(model, rows)` takes plain dicts (field attnames → Python values), fills every other
 column with the field's default, and returns the new primary keys in order. On PostgreSQL the
 keys are reserved from the table's sequence first and the rows go in with one COPY, several
-times faster than `bulk_create`: no model instances and no INSERT statement to compile. Like
+times faster than `bulk_create`: no model instances and no INSERT statement to compile. With
+`returning=False` no keys are reserved (the table's default numbers the rows) and None is
+returned: for rows nothing refers to, such as audit entries and many-to-many links. Like
 `bulk_create`, it sends no signals and calls no `save()`: callers that must be audited write
 their audit rows themselves (as `casework.imports.pipeline` does).
 """
@@ -11,6 +13,7 @@ their audit rows themselves (as `casework.imports.pipeline` does).
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Sequence
 
 from django.db import connection, models
@@ -47,31 +50,35 @@ def _plain(value):
     return value.value if isinstance(value, enum.Enum) else value
 
 
-def insert_rows(model, rows: Sequence[dict]) -> list:
-    """Insert `rows` (dicts of attname → value) and return their primary keys, in order."""
+def insert_rows(model, rows: Sequence[dict], *, returning: bool = True) -> list | None:
+    """Insert `rows` (dicts of attname → value) and return their primary keys, in order (None
+    when `returning` is False)."""
     if not rows:
-        return []
+        return [] if returning else None
     defaults = _column_defaults(model, timezone.now())
     pk = model._meta.pk
     if connection.vendor != "postgresql":
         objects = [model(**{**{k: v() if callable(v) else v for k, v in defaults.items() if k != pk.attname}, **row})
                    for row in rows]
         model.objects.bulk_create(objects, batch_size=500)
-        return [obj.pk for obj in objects]
-
-    from psycopg.types.json import Jsonb
+        return [obj.pk for obj in objects] if returning else None
 
     fields = model._meta.concrete_fields
-    reserve = isinstance(pk, models.AutoField) and any(pk.attname not in row for row in rows)
-    ids = reserve_ids(model, len(rows)) if reserve else [None] * len(rows)
+    numbered_by_table = isinstance(pk, models.AutoField) and all(pk.attname not in row for row in rows)
+    if not returning and numbered_by_table:
+        fields = [f for f in fields if f is not pk]  # the table's default numbers them
+        ids = [None] * len(rows)
+    else:
+        reserve = isinstance(pk, models.AutoField) and any(pk.attname not in row for row in rows)
+        ids = reserve_ids(model, len(rows)) if reserve else [None] * len(rows)
     position = {f.attname: i for i, f in enumerate(fields)}
-    pk_index = position[pk.attname]
+    pk_index = position.get(pk.attname)
     # Each row starts as a copy of the defaults; only its own keys are then looked at (a row names
     # a few of a wide table's columns), and defaults that are callables are called per row.
     template = [None if callable(defaults[f.attname]) else _plain(defaults[f.attname]) for f in fields]
     per_row = [(f.attname, i, defaults[f.attname]) for i, f in enumerate(fields)
                if callable(defaults[f.attname])]
-    json_positions = [i for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
+    json_positions = [(i, f.encoder) for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
     names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(model._meta.db_table)
     written = []
@@ -91,9 +98,11 @@ def insert_rows(model, rows: Sequence[dict]) -> list:
                     values[index] = _plain(make())
             if new_id is not None and pk.attname not in row:
                 values[pk_index] = new_id
-            for index in json_positions:
+            for index, encoder in json_positions:
                 if values[index] is not None:
-                    values[index] = Jsonb(values[index])
+                    # As text: COPY hands it to the column's own input (cheaper than a Jsonb per value).
+                    values[index] = json.dumps(values[index], cls=encoder)
             copy.write_row(values)
-            written.append(values[pk_index])
-    return written
+            if pk_index is not None:
+                written.append(values[pk_index])
+    return written if returning else None

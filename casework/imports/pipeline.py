@@ -790,14 +790,14 @@ class ImportRun:
         ]
         for through, column, attr in m2m:
             insert_rows(through, [{"case_id": case_id, column: item}
-                                  for case_id, p in zip(case_ids, creates) for item in getattr(p, attr)])
+                                  for case_id, p in zip(case_ids, creates) for item in getattr(p, attr)], returning=False)
         seekers = [{"case_id": case_id, **_without_blanks(p.seeker)} for case_id, p in zip(case_ids, creates)]
         recruitments = [{"case_id": case_id, **_without_blanks(p.recruitment)} for case_id, p in zip(case_ids, creates)]
         perpetrators = [{"case_id": case_id, **perp} for case_id, p in zip(case_ids, creates) for perp in self._new_perpetrators(p)]
         seeker_ids = insert_rows(JusticeSeeker, seekers)
         recruitment_ids = insert_rows(Recruitment, recruitments)
         perpetrator_ids = insert_rows(Perpetrator, perpetrators)
-        insert_rows(ImportedRecord, [self._record(case_id, p) for case_id, p in zip(case_ids, creates)])
+        insert_rows(ImportedRecord, [self._record(case_id, p) for case_id, p in zip(case_ids, creates)], returning=False)
         audit = {"actor": self.user, "extra": {"import_job": str(self.job.pk)} if self.job else {}}
         category_names = self.lookups.category_names
         for case, p in zip(cases, creates):

@@ -150,3 +150,19 @@ def test_insert_rows_writes_json_and_choices(lead):
     entry = LogEntry.objects.get(pk=ids[0])
     assert entry.action == LogEntry.Action.CREATE and entry.changes == {"a": ["None", "১"]}
     assert entry.additional_data == {"case_id": 1}
+
+
+def test_insert_rows_without_returning_lets_the_table_number_the_rows(lead):
+    before = LogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    rows = [{
+        "content_type_id": ContentType.objects.get_for_model(Case).pk, "object_pk": str(n), "object_repr": f"x{n}",
+        "action": LogEntry.Action.CREATE, "changes": {"name": ["None", "রহিমা"]}, "additional_data": {"case_id": n},
+        "actor_id": lead.pk,
+    } for n in range(3)]
+    assert insert_rows(LogEntry, rows, returning=False) is None
+    written = list(LogEntry.objects.filter(pk__gt=before).order_by("pk"))
+    assert [(e.object_repr, e.changes, e.additional_data) for e in written] == [
+        (f"x{n}", {"name": ["None", "রহিমা"]}, {"case_id": n}) for n in range(3)]
+    # The table's own numbering went on from there: the next ordinary save does not collide.
+    assert LogEntry.objects.create(content_type_id=rows[0]["content_type_id"], object_pk="9", object_repr="y",
+                                   action=LogEntry.Action.CREATE).pk > written[-1].pk
