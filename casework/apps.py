@@ -7,6 +7,10 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Case work")
 
     def ready(self):
+        from django.db.models import Field
+
         from casework.audit import register_models
+        from casework.bulk import AnyOf
 
         register_models()
+        Field.register_lookup(AnyOf)

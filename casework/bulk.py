@@ -20,6 +20,29 @@ from django.db import connection, models
 from django.utils import timezone
 
 
+class AnyOf(models.Lookup):
+    """`field__any_of=[...]`: the field equals one of many values, sent as ONE array parameter
+    (`= ANY(%s)` on PostgreSQL). `__in` sends a placeholder per value, and with the 500 values
+    of an import chunk compiling and binding those cost 50-60 ms a query, ten times the query.
+    Other databases get an ordinary IN list. Registered on every field in CaseworkConfig.ready."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [[self.lhs.output_field.get_db_prep_value(v, connection) for v in value]]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        _rhs, rhs_params = self.process_rhs(compiler, connection)
+        values = rhs_params[0]
+        if not values:
+            return "1 = 0", []
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", [*lhs_params, values]
+        return f"{lhs} IN ({', '.join(['%s'] * len(values))})", [*lhs_params, *values]
+
+
 def reserve_ids(model, count: int) -> list[int]:
     """`count` new primary keys from the table's sequence (PostgreSQL)."""
     if count <= 0:

@@ -297,7 +297,7 @@ class ExistingPeople:
 
         found = defaultdict(set)
         if passports:
-            for passport, number in JusticeSeeker.objects.filter(passport_number__in=passports).values_list(
+            for passport, number in JusticeSeeker.objects.filter(passport_number__any_of=passports).values_list(
                 "passport_number", "case__case_number"
             ):
                 found[passport].add(number)
@@ -313,8 +313,8 @@ class ExistingPeople:
         if phones:
             # "<> ''" lets PostgreSQL use the partial indexes on the other two numbers (it cannot
             # prove that from an IN list of more than 100 values).
-            q = (Q(phone__in=phones) | (Q(last_used_phone__in=phones) & ~Q(last_used_phone=""))
-                 | (Q(family_phone__in=phones) & ~Q(family_phone="")))
+            q = (Q(phone__any_of=phones) | (Q(last_used_phone__any_of=phones) & ~Q(last_used_phone=""))
+                 | (Q(family_phone__any_of=phones) & ~Q(family_phone="")))
             for *numbers, case_number in JusticeSeeker.objects.filter(q).values_list(
                 "phone", "last_used_phone", "family_phone", "case__case_number"
             ):

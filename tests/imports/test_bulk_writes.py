@@ -166,3 +166,20 @@ def test_insert_rows_without_returning_lets_the_table_number_the_rows(lead):
     # The table's own numbering went on from there: the next ordinary save does not collide.
     assert LogEntry.objects.create(content_type_id=rows[0]["content_type_id"], object_pk="9", object_repr="y",
                                    action=LogEntry.Action.CREATE).pk > written[-1].pk
+
+
+def test_any_of_finds_what_in_finds_with_one_parameter(lead, okup):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    insert_rows(Case, [{"case_number": f"PRK-2026-8{n:04d}", "organization_id": okup.pk, "entered_by_id": lead.pk,
+                        "description": "x", "status": "draft"} for n in range(5)])
+    wanted = {f"PRK-2026-8{n:04d}" for n in (1, 3)} | {"PRK-1999-00000"}
+    with CaptureQueriesContext(connection) as queries:
+        found = set(Case.objects.filter(case_number__any_of=wanted).values_list("case_number", flat=True))
+    assert found == set(Case.objects.filter(case_number__in=wanted).values_list("case_number", flat=True))
+    assert found == {"PRK-2026-80001", "PRK-2026-80003"}
+    if connection.vendor == "postgresql":
+        assert "= ANY(" in queries[0]["sql"] and " IN (" not in queries[0]["sql"]
+    assert not Case.objects.filter(case_number__any_of=[]).exists()
+    assert Case.objects.exclude(case_number__any_of=[]).count() == Case.objects.count()
