@@ -16,6 +16,7 @@ import enum
 import json
 from collections.abc import Sequence
 
+import orjson
 from django.db import connection, models
 from django.utils import timezone
 
@@ -73,6 +74,18 @@ def _plain(value):
     return value.value if isinstance(value, enum.Enum) else value
 
 
+def _orjson_text(value) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+def _json_writer(encoder):
+    """JSON text for a column: orjson (ten times faster: an import writes 80,000 audit values) when
+    the field has no encoder of its own, else json.dumps with that encoder, as Django would."""
+    if encoder is None:
+        return _orjson_text
+    return lambda value: json.dumps(value, cls=encoder)
+
+
 def insert_rows(model, rows: Sequence[dict], *, returning: bool = True) -> list | None:
     """Insert `rows` (dicts of attname → value) and return their primary keys, in order (None
     when `returning` is False)."""
@@ -101,7 +114,7 @@ def insert_rows(model, rows: Sequence[dict], *, returning: bool = True) -> list 
     template = [None if callable(defaults[f.attname]) else _plain(defaults[f.attname]) for f in fields]
     per_row = [(f.attname, i, defaults[f.attname]) for i, f in enumerate(fields)
                if callable(defaults[f.attname])]
-    json_positions = [(i, f.encoder) for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
+    json_positions = [(i, _json_writer(f.encoder)) for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
     names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     table = connection.ops.quote_name(model._meta.db_table)
     written = []
@@ -115,16 +128,16 @@ def insert_rows(model, rows: Sequence[dict], *, returning: bool = True) -> list 
                 index = position.get(name)
                 if index is None:
                     continue  # not a column (callers may carry other keys)
-                values[index] = _plain(value)
+                values[index] = value.value if isinstance(value, enum.Enum) else value  # _plain, inline: hot
             for name, index, make in per_row:
                 if name not in row:
                     values[index] = _plain(make())
             if new_id is not None and pk.attname not in row:
                 values[pk_index] = new_id
-            for index, encoder in json_positions:
+            for index, dumps in json_positions:
                 if values[index] is not None:
                     # As text: COPY hands it to the column's own input (cheaper than a Jsonb per value).
-                    values[index] = json.dumps(values[index], cls=encoder)
+                    values[index] = dumps(values[index])
             copy.write_row(values)
             if pk_index is not None:
                 written.append(values[pk_index])

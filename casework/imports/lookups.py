@@ -285,7 +285,7 @@ class ExistingPeople:
     """
 
     MAX_CANDIDATES = 200
-    SIMILAR = 85  # rapidfuzz token_sort_ratio, as find_duplicates
+    SIMILAR = 85  # rapidfuzz token_sort_ratio, as find_duplicates (see similar_names)
 
     def __init__(self):
         self._names: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
@@ -329,23 +329,36 @@ class ExistingPeople:
         if not new:
             return
         self._districts |= new
+        keyed: dict[str, tuple[str, set[str]]] = {}  # many people share a name: key each name once
         rows = JusticeSeeker.objects.filter(case__district_id__in=new).values_list("case__district_id", "name", "case__case_number")
         for district_id, name, number in rows.iterator(chunk_size=5000):
-            tokens = name_tokens(name)
-            joined = " ".join(tokens)
-            for token in set(tokens):
-                self._names[(district_id, token)].append((joined, number))
+            key = keyed.get(name)
+            if key is None:
+                tokens = name_tokens(name)
+                key = keyed[name] = (_sorted_name(tokens), set(tokens))
+            sorted_name, tokens = key
+            for token in tokens:
+                self._names[(district_id, token)].append((sorted_name, number))
 
     def similar_names(self, district_id: int, name: str) -> set[str]:
         tokens = name_tokens(name)
         if not tokens:
             return set()
-        joined = " ".join(tokens)
-        candidates = list(dict.fromkeys(
-            item for token in tokens for item in self._names.get((district_id, token), ())[: self.MAX_CANDIDATES]
-        ))[: self.MAX_CANDIDATES]
-        if not candidates:
+        # The first MAX_CANDIDATES distinct names that share a word, in the order of the words.
+        found: dict[tuple[str, str], None] = {}
+        for token in tokens:
+            found.update(dict.fromkeys(self._names.get((district_id, token), ())[: self.MAX_CANDIDATES]))
+            if len(found) >= self.MAX_CANDIDATES:
+                break
+        if not found:
             return set()
-        matches = process.extract(joined, [c[0] for c in candidates], scorer=fuzz.token_sort_ratio,
+        candidates = list(found)[: self.MAX_CANDIDATES]
+        # Names are stored with their words sorted, so plain ratio gives token_sort_ratio (as
+        # find_duplicates scores) without sorting every candidate again for every row.
+        matches = process.extract(_sorted_name(tokens), [c[0] for c in candidates], scorer=fuzz.ratio,
                                   score_cutoff=self.SIMILAR, limit=None)
         return {candidates[index][1] for _choice, _score, index in matches}
+
+
+def _sorted_name(tokens: list[str]) -> str:
+    return " ".join(sorted(tokens))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
@@ -37,12 +38,13 @@ def clean_text(value) -> str:
     """A cell as one tidy line of text: NFC, spaces collapsed, ends trimmed. Numbers as typed."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, (dt.datetime, dt.date)):
-        value = value.strftime("%d/%m/%Y")
-    text = unicodedata.normalize("NFC", str(value))
-    return " ".join(text.split())
+    if value.__class__ is not str:  # most cells are text: one check for them (37 calls a row)
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, (dt.datetime, dt.date)):
+            value = value.strftime("%d/%m/%Y")
+        value = str(value)
+    return " ".join(unicodedata.normalize("NFC", value).split())
 
 
 def clean_multiline(value) -> str:
@@ -60,8 +62,16 @@ def match_key(value) -> str:
     Letters and digits of any script are kept, and Bangla vowel signs (Unicode category M), so
     "Case  Category:" and "case-category" compare equal, and so do "কেসের ধরন" and "কেসের-ধরন".
     """
+    # Plain text is remembered (the same genders, districts and categories come in every row).
+    return _text_key(value) if value.__class__ is str else _key(value)
+
+
+def _key(value) -> str:
     text = ascii_digits(unicodedata.normalize("NFC", clean_text(value))).casefold()
     return "".join(ch for ch in text if ch.isalnum() or unicodedata.category(ch).startswith("M"))
+
+
+_text_key = lru_cache(maxsize=50_000)(_key)
 
 
 # --- Numbers ----------------------------------------------------------------------------------

@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import logging
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -107,6 +109,21 @@ def _without_blanks(values: dict) -> dict:
 def _new_perpetrator(values: dict) -> dict:
     """A perpetrator to create from a row: blank choices take the model's defaults."""
     return {"kind": Perpetrator.Kind.INDIVIDUAL, "is_relative": False, **_without_blanks(values)}
+
+
+@contextmanager
+def _young_collections_only():
+    """No automatic garbage collection during a run; run() collects the young generations
+    after each chunk (what the chunk left in cycles is freed), and full collections wait until
+    the end. A run keeps every row's outcome and the sheet's cells, so Python's own full
+    collections scanned a heap that grew all the time: 1.2 s of a 13 s import of 10,000 rows."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass
@@ -713,7 +730,7 @@ class ImportRun:
         from auditlog.context import set_actor
 
         total = len(self.sheet.rows)
-        with set_actor(self.user):
+        with set_actor(self.user), _young_collections_only():
             for start in range(0, total, CHUNK):
                 chunk = [self.parse(number, cells) for number, cells in self.sheet.rows[start:start + CHUNK]]
                 for parsed in chunk:
@@ -726,6 +743,7 @@ class ImportRun:
                     self.result.count(parsed.outcome)
                 if self.progress:
                     self.progress(min(start + CHUNK, total), total)
+                gc.collect(1)
         return self.result
 
     def _save_chunk(self, chunk: list[ParsedRow]) -> None:

@@ -183,3 +183,17 @@ def test_any_of_finds_what_in_finds_with_one_parameter(lead, okup):
         assert "= ANY(" in queries[0]["sql"] and " IN (" not in queries[0]["sql"]
     assert not Case.objects.filter(case_number__any_of=[]).exists()
     assert Case.objects.exclude(case_number__any_of=[]).count() == Case.objects.count()
+
+
+def test_an_import_turns_automatic_garbage_collection_back_on_even_when_it_fails():
+    import gc
+
+    from casework.imports.pipeline import _young_collections_only
+
+    assert gc.isenabled()
+    with _young_collections_only():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), _young_collections_only():
+        raise RuntimeError("a row the database refused")
+    assert gc.isenabled()

@@ -146,3 +146,39 @@ def test_the_dry_run_warns_as_the_import_does(matrix, lead, okup, tmp_path, caps
         call_command("import_cases", str(path), "--organisation", "OKUP", "-v", "2", *extra)
         outputs.append(sorted(m for m in capsys.readouterr().err.splitlines() if "warning" in m))
     assert outputs[0] == outputs[1] and len(outputs[0]) == 2
+
+
+NAMES = ["Mst. Rahima Khatun", "Khatun Rahima", "Rahima Katun", "Rahima Begum", "মোছাঃ রহিমা খাতুন", "রহিমা খাতুন",
+         "Abdul Malek", "Malek Abdul Md", "Abdul Malik", "Jasim Uddin"]
+
+
+@pytest.mark.parametrize("query", ["Rahima Khatun", "khatun  rahima", "রহিমা খাতুন", "Abdul Malek", "Md Jasim Uddin", "Nobody"])
+def test_the_similar_name_check_scores_as_find_duplicates_does(query):
+    """Every name in the district that shares a word and scores 85 with token_sort_ratio (words in
+    any order, honorifics dropped), and no other; names of other districts never."""
+    from rapidfuzz import fuzz
+
+    from casework.imports.lookups import ExistingPeople, name_tokens
+    from casework.models import District, JusticeSeeker
+
+    cumilla, bogura = District.objects.get(name_en="Cumilla"), District.objects.get(name_en="Bogura")
+    numbers = {}
+    for name in NAMES:
+        for district in (cumilla, bogura):
+            case = make_case()
+            Case.objects.filter(pk=case.pk).update(district=district)
+            JusticeSeeker.objects.filter(case=case).update(name=name)
+            if district == cumilla:
+                numbers[case.case_number] = name
+    people = ExistingPeople()
+    people.load_districts({cumilla.pk})
+    found = people.similar_names(cumilla.pk, query)
+    wanted = " ".join(name_tokens(query))
+    expected = {number for number, name in numbers.items()
+                if set(name_tokens(name)) & set(name_tokens(query))
+                and fuzz.token_sort_ratio(" ".join(name_tokens(name)), wanted) >= ExistingPeople.SIMILAR}
+    assert found == expected
+    if query.startswith(("Rahima", "khatun")):
+        assert {numbers[n] for n in found} >= {"Mst. Rahima Khatun", "Khatun Rahima", "Rahima Katun"}
+    if query == "Nobody":
+        assert found == set()
