@@ -27,29 +27,35 @@ def log_created(model, rows: list[dict], ids: list, *, repr_field: str, actor, e
     from auditlog.cid import get_cid
     from auditlog.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
     from django.utils import timezone
-    from django.utils.encoding import smart_str
 
-    from casework.bulk import insert_rows
+    from casework.bulk import copy_rows, insert_rows
 
     if not rows:
         return
-    content_type = ContentType.objects.get_for_model(model)
     names = {f.attname: f.name for f in model._meta.concrete_fields}
-    now, cid = timezone.now(), get_cid()
-    entries = []
+    is_case = model._meta.model_name == "case"
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    action, actor_id, cid, now = int(LogEntry.Action.CREATE), actor.pk if actor else None, get_cid(), timezone.now()
+    extra = extra or {}
+    entries = []  # the columns of ENTRY_COLUMNS (40,000 entries for a 10,000-row import: this loop is hot)
     for pk, row in zip(ids, rows):
         changes = {}
         for attname, value in row.items():
-            if isinstance(value, dict):
+            if value is None or value == "":
+                continue
+            if value.__class__ is dict:
                 changes[attname] = value
-            elif value is not None and value != "" and attname in names:
-                changes[names[attname]] = ["None", value if type(value) is str else str(value)]
-        case_id = pk if model._meta.model_name == "case" else row.get("case_id")
-        entries.append({
-            "content_type_id": content_type.pk, "object_pk": str(pk), "object_id": pk,
-            "object_repr": smart_str(row.get(repr_field) or "")[:200], "action": LogEntry.Action.CREATE,
-            "changes": changes, "changes_text": "", "actor_id": actor.pk if actor else None, "cid": cid,
-            "timestamp": now, "additional_data": {"case_id": case_id, **(extra or {})},
-        })
-    insert_rows(LogEntry, entries, returning=False)
+            elif attname in names:
+                changes[names[attname]] = ["None", value if value.__class__ is str else str(value)]
+        entries.append((content_type_id, str(pk), pk, str(row.get(repr_field) or "")[:200], action, "", changes,
+                        actor_id, cid, now, {"case_id": pk if is_case else row.get("case_id"), **extra}))
+    if connection.vendor == "postgresql":
+        copy_rows(LogEntry, ENTRY_COLUMNS, entries)  # the other columns (id, remote address…) take their defaults
+    else:
+        insert_rows(LogEntry, [dict(zip(ENTRY_COLUMNS, entry)) for entry in entries], returning=False)
+
+
+ENTRY_COLUMNS = ("content_type_id", "object_pk", "object_id", "object_repr", "action", "changes_text", "changes",
+                 "actor_id", "cid", "timestamp", "additional_data")

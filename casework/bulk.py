@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import orjson
 from django.db import connection, models
@@ -114,14 +114,9 @@ def insert_rows(model, rows: Sequence[dict], *, returning: bool = True) -> list 
     template = [None if callable(defaults[f.attname]) else _plain(defaults[f.attname]) for f in fields]
     per_row = [(f.attname, i, defaults[f.attname]) for i, f in enumerate(fields)
                if callable(defaults[f.attname])]
-    json_positions = [(i, _json_writer(f.encoder)) for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
-    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    table = connection.ops.quote_name(model._meta.db_table)
     written = []
-    # wrap_database_errors: psycopg's own errors become Django's (IntegrityError, DataError…), as with
-    # any other query, so callers can catch them the usual way.
-    with connection.wrap_database_errors, connection.cursor() as cursor, \
-            cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+
+    def values_of_rows():
         for new_id, row in zip(ids, rows):
             values = template[:]
             for name, value in row.items():
@@ -134,11 +129,36 @@ def insert_rows(model, rows: Sequence[dict], *, returning: bool = True) -> list 
                     values[index] = _plain(make())
             if new_id is not None and pk.attname not in row:
                 values[pk_index] = new_id
-            for index, dumps in json_positions:
-                if values[index] is not None:
-                    # As text: COPY hands it to the column's own input (cheaper than a Jsonb per value).
-                    values[index] = dumps(values[index])
-            copy.write_row(values)
             if pk_index is not None:
                 written.append(values[pk_index])
+            yield values
+
+    copy_rows(model, [f.attname for f in fields], values_of_rows())
     return written if returning else None
+
+
+def copy_rows(model, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
+    """COPY rows given as values in the order of `columns` (attnames), on PostgreSQL.
+
+    The columns left out take the table's own default: NULL, or the next number for an identity
+    primary key (so only nullable columns may be left out). JSON columns are written as text.
+    For callers that build many rows of a few columns (casework.audit.log_created) without a
+    dict per row; insert_rows builds whole rows from dicts and writes them with this."""
+    by_name = {f.attname: f for f in model._meta.concrete_fields}
+    fields = [by_name[name] for name in columns]
+    json_positions = [(i, _json_writer(f.encoder)) for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    # wrap_database_errors: psycopg's own errors become Django's (IntegrityError, DataError…), as with
+    # any other query, so callers can catch them the usual way.
+    with connection.wrap_database_errors, connection.cursor() as cursor, \
+            cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for values in rows:
+            if json_positions:
+                if values.__class__ is not list:
+                    values = list(values)
+                for index, dumps in json_positions:
+                    if values[index] is not None:
+                        # As text: COPY hands it to the column's own input (cheaper than a Jsonb per value).
+                        values[index] = dumps(values[index])
+            copy.write_row(values)
