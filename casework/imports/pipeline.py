@@ -236,6 +236,7 @@ class ImportRun:
         self._addresses: dict[tuple[str, int | None], dict | str] = {}
         self.result = ImportResult()
         self._labels: dict[str, str] = {}
+        self._dates: dict[tuple, dt.date] = {}
         self.filed_by_words = with_labels(_FILED_BY, Case.FiledBy)
         self.kind_words = with_labels(_KIND, Perpetrator.Kind)
         self.gender_words = with_labels(n.GENDER_LOOKUP, Gender)
@@ -304,7 +305,7 @@ class ImportRun:
         c["description"] = text("description", 20000, multiline=True)
         if not c["description"]:
             errors.append(_("%(column)s is empty") % {"column": self._label("description")})
-        date = get("date", n.parse_date)
+        date = get("date", self._date)
         if date:
             c["created_at"] = timezone.make_aware(dt.datetime.combine(date, dt.time(12, 0)), self.tz)
             if date > self.today:
@@ -323,7 +324,7 @@ class ImportRun:
         c["applicants_count"] = get("applicants_count", n.parse_count, minimum=1, maximum=1000)
         c["prior_complaint"] = get("prior_complaint", self._yes_no)
         c["prior_complaint_where"] = text("prior_complaint_where", 200)
-        c["prior_complaint_date"] = get("prior_complaint_date", n.parse_date)
+        c["prior_complaint_date"] = get("prior_complaint_date", self._date)
         c["prior_complaint_number"] = text("prior_complaint_number", 60)
         c["prior_complaint_copy_kept"] = get("prior_complaint_copy_kept", self._yes_no)
         if c["prior_complaint"] is None and any(c[name] for name in PRIOR_DETAIL_FIELDS):
@@ -335,7 +336,7 @@ class ImportRun:
         process = get("recruitment_process", lk.choose, lk.processes)
         c["recruitment_process_id"] = process.pk if process else None
         c["migration_cost"] = get("migration_cost", n.parse_money)
-        c["departure_date"] = get("departure_date", n.parse_date)
+        c["departure_date"] = get("departure_date", self._date)
         route = get("departure_route", lk.choose, lk.routes)
         c["departure_route_id"] = route.pk if route else None
         c["departure_route_detail"] = text("departure_route_detail", 200)
@@ -521,6 +522,17 @@ class ImportRun:
             return ""
         return out
 
+    def _date(self, value):
+        """parse_date, each distinct cell read once a run (a register repeats its dates). Only
+        dates are remembered: an error is raised again, in the language of the moment."""
+        key = (value.__class__, value)
+        date = self._dates.get(key)
+        if date is None:
+            date = n.parse_date(value, today=self.today)
+            if date is not None:
+                self._dates[key] = date
+        return date
+
     def _gender(self, value):
         try:
             return n.parse_gender(value)
@@ -581,10 +593,10 @@ class ImportRun:
         """
         parts = [(parsed.case, _LIMITS["case"]), (parsed.seeker, _LIMITS["seeker"]), (parsed.recruitment, _LIMITS["recruitment"])]
         for values, limits in parts + [(p, _LIMITS["perpetrator"]) for _n, p in parsed.perpetrators]:
-            for name, limit, label in limits:
-                value = values.get(name)
-                if value.__class__ is str and len(value) > limit:
-                    parsed.outcome.errors.append(_("%(column)s is longer than %(limit)s characters") % {"column": label, "limit": limit})
+            # One comprehension a part (this runs for every row): text values over their limit.
+            for label, limit in [(label, limit) for name, limit, label in limits
+                                 if (value := values.get(name)).__class__ is str and len(value) > limit]:
+                parsed.outcome.errors.append(_("%(column)s is longer than %(limit)s characters") % {"column": label, "limit": limit})
 
     def _case_fields(self, parsed: ParsedRow, number: str) -> dict:
         """A new case's columns: what the row states; blank cells take the model's defaults."""
