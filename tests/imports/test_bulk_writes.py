@@ -197,3 +197,36 @@ def test_an_import_turns_automatic_garbage_collection_back_on_even_when_it_fails
     with pytest.raises(RuntimeError), _young_collections_only():
         raise RuntimeError("a row the database refused")
     assert gc.isenabled()
+
+
+def test_imports_that_overlap_in_threads_leave_garbage_collection_on():
+    """The second run starts while the first is going and ends after it: the first must not turn
+    collection back on under the second, and the second must not leave it off."""
+    import gc
+    import threading
+
+    from casework.imports.pipeline import _young_collections_only
+
+    first_started, second_started, first_done = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def first():
+        with _young_collections_only():
+            first_started.set()
+            second_started.wait(5)
+        first_done.set()
+
+    def second():
+        first_started.wait(5)
+        with _young_collections_only():
+            second_started.set()
+            first_done.wait(5)
+            seen["during"] = gc.isenabled()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert seen == {"during": False}
+    assert gc.isenabled()
