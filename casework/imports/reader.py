@@ -169,7 +169,15 @@ def _calamine_rows(data: bytes):
         rows = sheet.iter_rows()
     except Exception:  # calamine raises its own kinds and plain ones on a malformed file
         return None
-    return ((lead + [_calamine_cell(v) for v in row])[:MAX_COLUMNS] for row in rows)
+    return _converted(rows, lead)
+
+
+def _converted(rows, lead: list):
+    try:
+        for row in rows:
+            yield (lead + [_calamine_cell(v) for v in row])[:MAX_COLUMNS]
+    except Exception as exc:  # the sheet is read when opened; this is only a safety net
+        raise FileRefused(_("This Excel file could not be read. Save it again as .xlsx and retry.")) from exc
 
 
 def _xlsx_rows(data: bytes):

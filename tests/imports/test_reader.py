@@ -139,3 +139,12 @@ def test_a_file_calamine_cannot_read_is_read_with_openpyxl(monkeypatch):
     data = _values_workbook()
     assert reader._calamine_rows(data) is None
     assert read_sheet(data).rows[0][1][1] == "R-001"  # openpyxl read it instead
+
+
+def test_a_cell_calamine_fails_on_mid_sheet_is_a_plain_refusal_not_a_500(monkeypatch):
+    def broken(_value):
+        raise OverflowError("a value Python cannot hold")
+
+    monkeypatch.setattr(reader, "_calamine_cell", broken)
+    with pytest.raises(reader.FileRefused, match="could not be read"):
+        read_sheet(_values_workbook())
