@@ -7,7 +7,6 @@ costs no query per cell; each distinct cell value is resolved once and remembere
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
@@ -262,15 +261,10 @@ _NAME_FILLER = {match_key(w) for w in [
 ]}
 
 
-@lru_cache(maxsize=100_000)
-def _word_key(word: str) -> str:
-    # Names share their words (Begum, Akter, Islam, Uddin…): loading a district's 30,000 names keys
-    # a few thousand distinct words instead of 100,000.
-    return match_key(word)
-
-
 def name_tokens(name) -> list[str]:
-    return [t for t in (_word_key(word) for word in clean_text(name).split()) if len(t) >= 2 and t not in _NAME_FILLER]
+    # match_key remembers text: names share their words (Begum, Akter, Islam, Uddin…), so loading a
+    # district's 30,000 names keys a few thousand distinct words instead of 100,000.
+    return [t for t in (match_key(word) for word in clean_text(name).split()) if len(t) >= 2 and t not in _NAME_FILLER]
 
 
 class ExistingPeople:

@@ -133,10 +133,16 @@ _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
 
 
 def _has_formulas(archive: zipfile.ZipFile) -> bool:
+    """Whether any worksheet holds a formula; each part is scanned a megabyte at a time (a sheet may
+    unpack to hundreds of megabytes), keeping the last bytes of a piece so no tag is cut in two."""
     for info in archive.infolist():
         if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-            if _FORMULA_TAG.search(archive.read(info)):
-                return True
+            with archive.open(info) as part:
+                tail = b""
+                while piece := part.read(1024 * 1024):
+                    if _FORMULA_TAG.search(tail + piece):
+                        return True
+                    tail = piece[-64:]
     return False
 
 

@@ -148,3 +148,18 @@ def test_a_cell_calamine_fails_on_mid_sheet_is_a_plain_refusal_not_a_500(monkeyp
     monkeypatch.setattr(reader, "_calamine_cell", broken)
     with pytest.raises(reader.FileRefused, match="could not be read"):
         read_sheet(_values_workbook())
+
+
+def test_a_formula_after_the_first_scanned_megabyte_is_still_found():
+    """The worksheet is scanned a megabyte at a time: a formula in a later piece must count."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet()
+    for r in range(40_000):  # about 1.5 MB of sheet XML before the formula
+        sheet.write_string(r, 0, f"row {r:06d} filler text")
+    sheet.write_formula(40_000, 0, "=1+1", None, 2)
+    book.close()
+    archive = reader._check_zip(buffer.getvalue())
+    assert reader._has_formulas(archive)
+    xml = archive.read("xl/worksheets/sheet1.xml")
+    assert xml.index(b"<f>") > 1024 * 1024
