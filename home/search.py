@@ -71,18 +71,22 @@ def _latin(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", anyascii(text).replace("'", "").lower()).strip()
 
 
+@lru_cache(maxsize=65536)
+def _bangla_forms(word: str) -> str:
+    """One Bangla word as " form|form " (whole, then without each ending): a page repeats its words,
+    and pages share most of theirs, so each is transliterated once."""
+    word = word.replace("\u200c", "").replace("\u200d", "")
+    variants = [_latin(w) for w in [word, *_stems(word)]]
+    return " " + "|".join(dict.fromkeys(v for v in variants if v)) + " "
+
+
 def _word_forms(text: str) -> list[list[str]]:
     """For each word: its search forms, first the whole word, then the word without its ending."""
     text = unicodedata.normalize("NFC", text.replace("|", " ")).translate(BANGLA_DIGITS)
     text = re.sub(r"(?<=\d)[,\-](?=\d)", "", text)  # 35,000 → 35000; 01000-000101 → 01000000101
     text = text.replace("\u0981", "")  # chandrabindu is often left out when typing
 
-    def forms(match):
-        word = match.group().replace("\u200c", "").replace("\u200d", "")
-        variants = [_latin(w) for w in [word, *_stems(word)]]
-        return " " + "|".join(dict.fromkeys(v for v in variants if v)) + " "
-
-    text = BANGLA_WORD.sub(forms, text)
+    text = BANGLA_WORD.sub(lambda match: _bangla_forms(match.group()), text)
     words = []
     for chunk in text.split():
         if "|" in chunk:
@@ -103,12 +107,27 @@ def _synonym_phrases() -> list[tuple[tuple[str, ...], str]]:
     return sorted(phrases, key=lambda p: -len(p[0]))  # longest first
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first_word() -> dict[str, list[tuple[int, tuple[str, ...], str]]]:
+    """The synonym phrases under their first word, each with its place in _synonym_phrases()."""
+    by_first: dict[str, list] = {}
+    for order, (phrase, canonical) in enumerate(_synonym_phrases()):
+        by_first.setdefault(phrase[0], []).append((order, phrase, canonical))
+    return by_first
+
+
 def _match_at(words: list[list[str]], i: int):
-    for phrase, canonical in _synonym_phrases():
-        n = len(phrase)
-        if i + n <= len(words) and all(phrase[k] in words[i + k] for k in range(n)):
-            return n, canonical
-    return 0, None
+    """The synonym phrase that starts at word i (the longest, as _synonym_phrases() orders them)."""
+    best = None
+    for form in words[i]:
+        for order, phrase, canonical in _phrases_by_first_word().get(form, ()):
+            if best is not None and order >= best[0]:
+                break
+            n = len(phrase)
+            if i + n <= len(words) and all(phrase[k] in words[i + k] for k in range(1, n)):
+                best = (order, n, canonical)
+                break
+    return (best[1], best[2]) if best else (0, None)
 
 
 def index_text(value) -> str:
