@@ -3,13 +3,14 @@ from django.db import transaction
 from wagtail.models import Locale
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def seeded_knowledge(django_db_setup, django_db_blocker):
-    """Seed the knowledge base once per test module, inside a transaction rolled back at the end.
+    """Seed the knowledge base once for the tests of this package (per xdist worker, and again when
+    the worker comes back to the package after other tests), inside a transaction rolled back at the end.
 
     Seeding makes ~40 pages with revisions and wagtail-localize translations (several seconds), so
     each test runs inside this transaction (pytest-django's per-test atomic becomes a savepoint)
-    instead of seeding again. Browser tests (transaction=True) seed for themselves.
+    instead of seeding again. The public-site browser test (tests/e2e/test_public_site.py) seeds for itself.
     """
     from home.content import ensure_home_pages
     from knowledge.seed import seed_knowledge

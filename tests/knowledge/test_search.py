@@ -14,9 +14,16 @@ from django.db import connection
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _indexed_module(seeded_knowledge, django_db_blocker):
+    """The seeded pages indexed once for the module, inside its transaction (rolled back at its end)."""
+    with django_db_blocker.unblock():
+        call_command("update_index", verbosity=0)
+    return seeded_knowledge
+
+
 @pytest.fixture
-def indexed(knowledge):
-    call_command("update_index", verbosity=0)
+def indexed(_indexed_module, knowledge):
     return knowledge
 
 

@@ -18,6 +18,7 @@ from casework.models import (
     Attachment, Case, ChecklistItem, Country, DepartureRoute, EducationLevel, GapTag, JusticeSeeker, MaritalStatus,
     PostAnalysis, Religion, Upazila,
 )
+from tests.conftest import module_transaction
 from tests.factories import CaseCategoryFactory, DocumentTypeFactory, OrganizationFactory, make_case, staff_user
 
 
@@ -93,8 +94,23 @@ class ReportData:
     references: dict  # "route", "marital", "education", "religion" -> the rows the specs index
 
 
+@pytest.fixture(scope="module")
+def _report_data_module(django_db_setup, django_db_blocker) -> ReportData:
+    """The 38 report cases, made once per test module and xdist worker inside a transaction rolled
+    back when the module ends (tests.conftest.module_transaction): making them took 1.4 s a test."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            data = _make_report_data()
+        yield data
+
+
 @pytest.fixture
-def report_data(db) -> ReportData:
+def report_data(_report_data_module, db) -> ReportData:
+    """The report cases; each test runs in a savepoint, so what it changes is undone after it."""
+    return _report_data_module
+
+
+def _make_report_data() -> ReportData:
     orgs = {"A": OrganizationFactory(name="Report NGO A"), "B": OrganizationFactory(name="Report NGO B")}
     # Four upazilas in at least two districts.
     first = Upazila.objects.select_related("district").order_by("id").first()
