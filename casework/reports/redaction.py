@@ -113,15 +113,28 @@ def _terms(values: set[str]) -> list[str]:
     return sorted(terms, key=lambda t: (-len(t), t))
 
 
-def redact(text: str, values: set[str]) -> str:
-    if not text:
-        return ""
-    marker = "[" + _("removed") + "]"
-    text = _nfc(text)
+def redactor(values: set[str]):
+    """A function that redacts a text of one case: its terms are found and compiled once, for all
+    the paragraphs of the case."""
     terms = _terms(values)
+    named = None
     if terms:
         alternatives = "|".join(re.escape(t) for t in terms)
-        text = re.sub(rf"(?<!{_WORD})(?:{alternatives})(?:{_ENDINGS})*(?!{_WORD})", marker, text, flags=re.IGNORECASE)
-    for pattern in PATTERNS:
-        text = pattern.sub(marker, text)
-    return text
+        named = re.compile(rf"(?<!{_WORD})(?:{alternatives})(?:{_ENDINGS})*(?!{_WORD})", flags=re.IGNORECASE)
+    marker = "[" + _("removed") + "]"
+
+    def redact_text(text: str) -> str:
+        if not text:
+            return ""
+        text = _nfc(text)
+        if named is not None:
+            text = named.sub(marker, text)
+        for pattern in PATTERNS:
+            text = pattern.sub(marker, text)
+        return text
+
+    return redact_text
+
+
+def redact(text: str, values: set[str]) -> str:
+    return redactor(values)(text)

@@ -33,7 +33,7 @@ from casework.states import Channel
 from . import definitions as d
 from .aggregates import case_study_cases
 from .formatting import number
-from .redaction import personal_values, redact
+from .redaction import personal_values, redactor
 from .tables import ROUND_TO, THRESHOLD
 
 LIMIT = 30  # a multiple of ROUND_TO, so a full list says nothing more than "at least 30"
@@ -176,11 +176,12 @@ def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
             facts = [(w.categories, categories_text)]
             if case.money_recovered:
                 facts.append((w.money, money_band(case.money_recovered)))
+        redact_text = redactor(values)
         paragraphs = [
-            (w.happened, redact(pa.analysis, values)),
-            (w.outside, redact(pa.external_factors, values)),
-            (w.went_well, redact(pa.went_well, values)),
-            (w.went_wrong, redact(pa.went_wrong, values)),
+            (w.happened, redact_text(pa.analysis)),
+            (w.outside, redact_text(pa.external_factors)),
+            (w.went_well, redact_text(pa.went_well)),
+            (w.went_wrong, redact_text(pa.went_wrong)),
         ]
         items.append({
             "heading": case.case_number if identified else _("Case study %(n)s") % {"n": number(n)},
@@ -253,14 +254,15 @@ def gap_text_items(cases, *, user=None) -> tuple[list[dict], bool]:
                 gap_text = w.no_gap if None in named_gaps else _not_named()
             facts = []
         facts.append((w.gaps, gap_text))
+        redact_text = redactor(values)
         items.append({
             "heading": pa.case.case_number if identified else _("Post-analysis %(n)s") % {"n": number(n)},
             "case_pk": pa.case_id if identified else None,
             "facts": facts,
             "paragraphs": [(label, text) for label, text in [
-                (w.went_well, redact(pa.went_well, values)),
-                (w.went_wrong, redact(pa.went_wrong, values)),
-                (w.outside, redact(pa.external_factors, values)),
+                (w.went_well, redact_text(pa.went_well)),
+                (w.went_wrong, redact_text(pa.went_wrong)),
+                (w.outside, redact_text(pa.external_factors)),
             ] if text],
         })
     return items, left_out
