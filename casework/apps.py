@@ -14,3 +14,19 @@ class CaseworkConfig(AppConfig):
 
         register_models()
         Field.register_lookup(AnyOf)
+        self._forget_cached_choices_on_change()
+
+    @staticmethod
+    def _forget_cached_choices_on_change():
+        """An edit of a place or country list drops its cached options (portal.widgets)."""
+        from django.db.models.signals import post_delete, post_save
+
+        from casework.models import Country, District, Division, Upazila
+        from portal.widgets import forget_choices
+
+        def forget(sender, **kwargs):
+            forget_choices(sender)
+
+        for model in (Division, District, Upazila, Country):
+            post_save.connect(forget, sender=model, weak=False, dispatch_uid=f"forget-choices-{model.__name__}")
+            post_delete.connect(forget, sender=model, weak=False, dispatch_uid=f"forget-choices-{model.__name__}")

@@ -127,7 +127,16 @@ def load_geography(apps=None) -> dict[str, int]:
                 continue
             PlaceAlias.objects.update_or_create(level=level, key=key, defaults={"alias": spelling, level: place})
     counts["aliases"] = PlaceAlias.objects.count()
+    _forget_cached_choices(Division, District, Upazila)
     return counts
+
+
+def _forget_cached_choices(*models) -> None:
+    """Drop the cached option lists (portal.widgets) once the loaded lists are committed: bulk writes
+    send no signals."""
+    from portal.widgets import forget_choices
+
+    transaction.on_commit(lambda: forget_choices(*models))
 
 
 def _lookup(model, level: str, value: str, queryset=None):
@@ -194,4 +203,5 @@ def load_countries(apps=None) -> int:
             code=code, defaults={"name_en": name_en, "name_bn": bn.get(code, name_en), "priority": priority}
         )
         count += 1
+    _forget_cached_choices(Country)
     return count

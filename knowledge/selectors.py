@@ -27,8 +27,9 @@ from .models import (
 )
 
 
-def current_locales() -> tuple[Locale, Locale]:
-    """(active, default) locales in one query; the same row twice when the reader reads Bangla."""
+def current_language_codes() -> tuple[str, str]:
+    """(active, default) content language codes, without a query: filter on `locale__language_code`
+    with them instead of fetching Locale rows first."""
     from django.conf import settings
     from django.utils.translation import get_language
     from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
@@ -40,6 +41,12 @@ def current_locales() -> tuple[Locale, Locale]:
         active_code = default_code
     if active_code not in get_content_languages():
         active_code = default_code
+    return active_code, default_code
+
+
+def current_locales() -> tuple[Locale, Locale]:
+    """(active, default) locales in one query; the same row twice when the reader reads Bangla."""
+    active_code, default_code = current_language_codes()
     by_code = {loc.language_code: loc for loc in Locale.objects.filter(language_code__in={default_code, active_code})}
     default = by_code.get(default_code) or Locale.get_default()
     return by_code.get(active_code, default), default

@@ -10,12 +10,14 @@ DEMO_PASSWORD = "Demo-Pass-2026!"
 
 @pytest.fixture(autouse=True)
 def _english_unless_told():
-    """Every test starts in English, whatever an earlier test activated: otherwise a test's
+    """Every test starts in English, with an empty cache, whatever an earlier test activated: otherwise a test's
     messages and reversed URLs (/bn/… or /en/…) depend on which test ran before it on the same
     worker. Bangla tests say so (translation.override("bn") or a /bn/ URL)."""
+    from django.core.cache import cache
     from django.utils import translation
 
     translation.activate("en")
+    cache.clear()  # cached option lists, rate limits: nothing carries over from an earlier test
     yield
     translation.deactivate()
 

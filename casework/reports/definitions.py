@@ -48,53 +48,39 @@ def _district_labels(keys):
     }
 
 
-def _category_labels(keys):
-    """Cases point at the default-locale category row; show the reader's translation, falling back."""
-    from wagtail.models import Locale
+def _translated_labels(model, keys) -> dict:
+    """pk → name in the reader's language of rows of a translatable model (cases point at the
+    default-locale rows), falling back to the row's own name. One query."""
+    from knowledge.selectors import current_language_codes
 
+    keys = {k for k in keys if k is not None}
+    if not keys:
+        return {}
+    active_code, _default = current_language_codes()
+    rows = model.objects.filter(
+        translation_key__in=model.objects.filter(pk__in=keys).values("translation_key")
+    ).values_list("pk", "translation_key", "locale__language_code", "name")
+    base, by_key = {}, {}
+    for pk, tkey, code, name in rows:
+        if code == active_code:
+            by_key[tkey] = name
+        elif pk in keys:
+            by_key.setdefault(tkey, name)
+        if pk in keys:
+            base[pk] = tkey
+    return {pk: by_key.get(tkey, "") for pk, tkey in base.items()}
+
+
+def _category_labels(keys):
     from knowledge.models import CaseCategory
 
-    keys = [k for k in keys if k is not None]
-    base = dict(CaseCategory.objects.filter(pk__in=keys).values_list("pk", "translation_key"))
-    names = {}
-    try:
-        active = Locale.get_active()
-    except Locale.DoesNotExist:
-        active = None
-    rows = CaseCategory.objects.filter(translation_key__in=base.values()).values_list(
-        "pk", "translation_key", "locale_id", "name"
-    )
-    by_key: dict = {}
-    for pk, tkey, locale_id, name in rows:
-        if active is not None and locale_id == active.pk:
-            by_key[tkey] = name
-        elif pk in base:
-            by_key.setdefault(tkey, name)
-    for pk, tkey in base.items():
-        names[pk] = by_key.get(tkey, "")
-    return names
+    return _translated_labels(CaseCategory, keys)
 
 
 def _document_labels(keys):
-    from wagtail.models import Locale
-
     from knowledge.models import DocumentType
 
-    keys = [k for k in keys if k is not None]
-    base = dict(DocumentType.objects.filter(pk__in=keys).values_list("pk", "translation_key"))
-    try:
-        active = Locale.get_active()
-    except Locale.DoesNotExist:
-        active = None
-    by_key: dict = {}
-    for pk, tkey, locale_id, name in DocumentType.objects.filter(translation_key__in=base.values()).values_list(
-        "pk", "translation_key", "locale_id", "name"
-    ):
-        if active is not None and locale_id == active.pk:
-            by_key[tkey] = name
-        elif pk in base:
-            by_key.setdefault(tkey, name)
-    return {pk: by_key.get(tkey, "") for pk, tkey in base.items()}
+    return _translated_labels(DocumentType, keys)
 
 
 def _gap_labels(keys):

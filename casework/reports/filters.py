@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from datetime import date, datetime, time
 
 import django_filters
@@ -18,12 +19,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from knowledge.selectors import current_language_codes
 
 from portal.templatetags.portal_tags import local_digits
-from portal.widgets import FastSelect, bilingual_choices, organisation_choices, preset_choices
+from portal.widgets import FastSelect, cached_bilingual_choices, organisation_choices, preset_choices
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Channel
@@ -54,19 +56,26 @@ def period_choices(today: date | None = None, first: date | None = None) -> list
     """Every month, quarter and year from the first case (`first`) to today, newest first."""
     today = today or timezone.localdate()
     first = min(first or today, today)
-    choices = [("", _("All time"))]
+    return list(_period_choices(today, date(first.year, first.month, 1), get_language()))
+
+
+@lru_cache(maxsize=64)
+def _period_choices(today: date, first: date, language: str) -> tuple:
+    """period_choices() for a day, a first month and a language: the same list on every report page
+    of the day (a hundred labels, each translated and in Bangla digits), made once."""
     months, quarters, years = [], [], []
     y, m = today.year, today.month
     while (y, m) >= (first.year, first.month):
-        months.append((f"{y}-{m:02d}", month_label(date(y, m, 1))))
+        months.append((f"{y}-{m:02d}", str(month_label(date(y, m, 1)))))
         y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     q_year, q = today.year, (today.month - 1) // 3 + 1
     while (q_year, q) >= (first.year, (first.month - 1) // 3 + 1):
-        quarters.append((f"{q_year}-Q{q}", quarter_label(q_year, q)))
+        quarters.append((f"{q_year}-Q{q}", str(quarter_label(q_year, q))))
         q_year, q = (q_year - 1, 4) if q == 1 else (q_year, q - 1)
     for year in range(today.year, first.year - 1, -1):
-        years.append((str(year), local_digits(year)))
-    return choices + [(_("Months"), months), (_("Quarters"), quarters), (_("Years"), years)]
+        years.append((str(year), str(local_digits(year))))
+    return (("", str(_("All time"))), (str(_("Months")), tuple(months)), (str(_("Quarters")), tuple(quarters)),
+            (str(_("Years")), tuple(years)))
 
 
 FIRST_DAY = date(1990, 1, 1)  # before the programme; earlier dates are typing mistakes
@@ -93,6 +102,17 @@ def _aware(day: date, end: bool = False) -> datetime:
 
 # Filters anonymised views do not offer (module docstring).
 NOT_FOR_ANONYMISED = ("upazila", "received_from", "received_to")
+
+
+def _category_choices(active_code: str, default_code: str) -> list[tuple[int, str]]:
+    """The default-locale categories (what cases point at), named in the reader's language when a
+    translation exists: one query over both locales' rows."""
+    from knowledge.models import CaseCategory
+
+    rows = list(CaseCategory.objects.filter(locale__language_code__in={active_code, default_code})
+                .values_list("pk", "translation_key", "locale__language_code", "name"))
+    translated = {key: name for _pk, key, code, name in rows if code == active_code}
+    return [(pk, translated.get(key, name)) for pk, key, code, name in rows if code == default_code]
 
 
 class ReportFilter(django_filters.FilterSet):
@@ -142,21 +162,12 @@ class ReportFilter(django_filters.FilterSet):
             "There are no figures for this period. Choose a month, quarter or year from the list."
         )
         # Cases point at the default-locale category rows; label them in the reader's language.
-        default_locale = Locale.get_default()
-        fields["category"].queryset = CaseCategory.objects.filter(locale=default_locale)
+        active_code, default_code = current_language_codes()
+        fields["category"].queryset = CaseCategory.objects.filter(locale__language_code=default_code)
         for name in [n for n in ("division", "district", "upazila", "destination") if n in fields]:
-            fields[name].label_from_instance = lambda o: o.name
-            preset_choices(fields[name], bilingual_choices(fields[name].queryset))
-        fields["organization"].label_from_instance = lambda o: o.display_name
+            preset_choices(fields[name], cached_bilingual_choices(fields[name].queryset.model))
         preset_choices(fields["organization"], organisation_choices(fields["organization"].queryset))
-        translations = {}
-        try:
-            active = Locale.get_active()
-        except Locale.DoesNotExist:
-            active = default_locale
-        if active != default_locale:
-            translations = dict(CaseCategory.objects.filter(locale=active).values_list("translation_key", "name"))
-        fields["category"].label_from_instance = lambda o: translations.get(o.translation_key, o.name)
+        preset_choices(fields["category"], _category_choices(active_code, default_code))
 
     def filter_period(self, queryset, name, value):
         bounds = period_bounds(value)

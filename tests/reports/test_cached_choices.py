@@ -1,0 +1,58 @@
+"""The place and country option lists are cached (portal.widgets.cached_bilingual_choices) and
+dropped whenever a list changes, so a report filter never offers a stale or missing name."""
+
+import pytest
+from django.utils import translation
+
+from casework.geography import load_countries, load_geography
+from casework.models import Country, District, Division, Upazila
+from portal.widgets import cached_bilingual_choices
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("model", [Division, District, Upazila, Country])
+def test_a_list_is_read_once_per_language(model, django_assert_num_queries):
+    with translation.override("bn"):
+        with django_assert_num_queries(1):
+            bangla = cached_bilingual_choices(model)
+        with django_assert_num_queries(0):
+            assert cached_bilingual_choices(model) == bangla
+    with translation.override("en"):
+        with django_assert_num_queries(1):
+            english = cached_bilingual_choices(model)
+    row = model.objects.order_by("pk").first()
+    assert (row.pk, row.name_bn) in bangla and (row.pk, row.name_en) in english
+
+
+def test_an_edited_or_deleted_place_changes_the_options_at_once():
+    district = District.objects.order_by("pk").first()
+    cached_bilingual_choices(District)
+    district.name_en = "Renamed district"
+    district.save()
+    assert (district.pk, "Renamed district") in cached_bilingual_choices(District)
+    country = Country.objects.create(code="XQ", name_en="Testland", name_bn="টেস্টল্যান্ড")
+    assert (country.pk, "Testland") in cached_bilingual_choices(Country)
+    country.delete()
+    assert all(pk != country.pk for pk, _name in cached_bilingual_choices(Country))
+
+
+def test_the_loaders_drop_the_cached_lists_when_they_commit(django_capture_on_commit_callbacks):
+    District.objects.filter(pk=District.objects.order_by("pk").first().pk).update(name_en="Stale name")
+    Country.objects.filter(code="SA").update(name_en="Stale country")
+    assert any(name == "Stale name" for _pk, name in cached_bilingual_choices(District))
+    assert any(name == "Stale country" for _pk, name in cached_bilingual_choices(Country))
+    with django_capture_on_commit_callbacks(execute=True):
+        load_geography()
+        load_countries()
+    assert not any(name == "Stale name" for _pk, name in cached_bilingual_choices(District))
+    assert not any(name == "Stale country" for _pk, name in cached_bilingual_choices(Country))
+
+
+def test_the_report_filter_offers_a_renamed_district(client, reporter):
+    client.force_login(reporter("programme_lead"))
+    assert client.get("/en/reports/").status_code == 200  # fills the cache
+    district = District.objects.order_by("pk").first()
+    district.name_en = "Newname district"
+    district.save()
+    assert "Newname district" in client.get("/en/reports/").content.decode()
