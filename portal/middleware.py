@@ -21,6 +21,9 @@ SIGNED_IN_AT_KEY = "_protikar_signed_in_at"
 POLL_HEADER = "HTTP_X_PROTIKAR_SESSION_POLL"
 
 
+ACTIVITY_WRITE_SECONDS = 30
+
+
 def idle_timeout_seconds() -> int:
     return int(getattr(settings, "SESSION_IDLE_TIMEOUT_MINUTES", 30)) * 60
 
@@ -54,7 +57,9 @@ class IdleTimeoutMiddleware:
             else:
                 if started is None:
                     session[SIGNED_IN_AT_KEY] = now
-                if not request.META.get(POLL_HEADER) or last is None:
+                # A request within ACTIVITY_WRITE_SECONDS of the last recorded one does not rewrite the
+                # session row: the idle clock is then at most that much early, never late.
+                if last is None or (not request.META.get(POLL_HEADER) and now - last >= ACTIVITY_WRITE_SECONDS):
                     session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)
 

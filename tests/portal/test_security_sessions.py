@@ -28,6 +28,30 @@ def test_idle_session_ends_after_30_minutes(client, demo_people):
         assert "You were signed out because you did nothing for a while" in page.content.decode()
 
 
+def _session_writes(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return sum(1 for q in captured.captured_queries if q["sql"].startswith('UPDATE "django_session"'))
+
+
+def test_the_idle_clock_is_written_at_most_every_30_seconds(client, demo_people):
+    """Each page used to rewrite the session row; now a page within 30 s of the last write does not."""
+    sign_in(client, "coord.okup1")
+    t0 = timezone.now()
+    with time_machine.travel(t0 + timezone.timedelta(seconds=40), tick=False):
+        assert _session_writes(client, "/en/staff/") == 1
+    with time_machine.travel(t0 + timezone.timedelta(seconds=60), tick=False):
+        assert _session_writes(client, "/en/staff/") == 0
+    with time_machine.travel(t0 + timezone.timedelta(seconds=71), tick=False):
+        assert _session_writes(client, "/en/staff/") == 1
+    # The clock starts from the last write: 30 minutes after it, the session has ended.
+    with time_machine.travel(t0 + timezone.timedelta(seconds=71 + 30 * 60 + 1), tick=False):
+        assert client.get("/en/staff/").status_code == 302
+
+
 def test_idle_timeout_is_configurable(client, demo_people, settings):
     settings.SESSION_IDLE_TIMEOUT_MINUTES = 10
     sign_in(client, "coord.okup1")
