@@ -1,4 +1,5 @@
-"""Security middleware: idle sessions, the sign-in gates (2FA, password age, code of conduct) and headers."""
+"""Security middleware: idle sessions, the sign-in gates (2FA, password age, code of conduct), headers;
+and compression of text responses."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponseRedirect, JsonResponse
+from django.middleware.gzip import GZipMiddleware
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -156,3 +158,22 @@ class PortalCSPMiddleware(CSPMiddleware):
             parts.config = cms["DIRECTIVES"]
         return parts
 
+
+COMPRESSED_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml")
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """gzip for pages and other text, nothing else: report pages are 100-210 kB of HTML (their filter
+    lists, tables and SVG charts) and 15-27 kB compressed, which matters on a phone's mobile data.
+    Downloads (xlsx, PDFs, photos) are compressed formats already, and keep their Content-Length.
+
+    BREACH: Django's GZipMiddleware pads each response by a random length; CSRF tokens are masked per
+    response; and the session cookie is SameSite=Lax, so another site's page cannot make the browser
+    fetch a signed-in page as a sub-resource and watch its size.
+    """
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if not content_type.startswith(COMPRESSED_TYPES):
+            return response
+        return super().process_response(request, response)
