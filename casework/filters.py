@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from casework.fields import LocalDateField, ascii_digits, parse_id
-from portal.widgets import FastSelect, bilingual_choices, organisation_choices, preset_choices
+from portal.widgets import FastSelect, bilingual_choices, cached_bilingual_choices, organisation_choices, preset_choices
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Status
@@ -72,7 +72,9 @@ class CaseFilter(django_filters.FilterSet):
         names = {k: v.name for k, v in localize_many(cats).items()}
         fields = self.form.fields
         fields["category"].label_from_instance = lambda c: names.get(c.translation_key, c.name)
-        for name in ("division", "district", "upazila", "destination"):
+        for name in ("division", "district"):  # whole lists: from the cache (portal.widgets)
+            preset_choices(fields[name], cached_bilingual_choices(fields[name].queryset.model))
+        for name in ("upazila", "destination"):  # a district's upazilas, the common destinations
             preset_choices(fields[name], bilingual_choices(fields[name].queryset))
         preset_choices(fields["organization"], organisation_choices(fields["organization"].queryset))
 

@@ -38,10 +38,11 @@ def _plain(choices) -> tuple:
     return tuple(out)
 
 
-@lru_cache(maxsize=128)
+@lru_cache(maxsize=256)
 def _options_html(choices: tuple) -> str:
     """The <option>s of a list, none selected, joined once per distinct list (they repeat on every
-    page: about 750 places and countries were 7 ms a report page)."""
+    page: about 750 places and countries were 7 ms a report page). 256 lists: both languages of the
+    report and case lists, and a district's upazilas for each of the 64 districts."""
     def option(key, label):
         return f'<option value="{escape(key)}">{escape(label)}</option>'
 

@@ -56,3 +56,13 @@ def test_the_report_filter_offers_a_renamed_district(client, reporter):
     district.name_en = "Newname district"
     district.save()
     assert "Newname district" in client.get("/en/reports/").content.decode()
+
+
+def test_the_case_list_filter_offers_a_renamed_division(client, reporter):
+    client.force_login(reporter("programme_lead"))
+    with translation.override("bn"):
+        assert client.get("/bn/cases/").status_code == 200  # fills the cache in Bangla
+        division = Division.objects.order_by("pk").first()
+        division.name_bn = "নতুন বিভাগ"
+        division.save()
+        assert "নতুন বিভাগ" in client.get("/bn/cases/").content.decode()
