@@ -34,4 +34,4 @@ RATE_LIMITS: dict = {}
 # PostgreSQL in tests: commits need not wait for the disk (the test database is thrown away), which
 # speeds up the tests that really commit (browser tests against a live server, transaction tests).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["options"] += " -c synchronous_commit=off"  # noqa: F405 (base: jit=off)
