@@ -85,6 +85,19 @@ def test_documentation_report_counts_checklist_items(report_data, reporter):
     assert by_document.count(TOTAL, TOTAL) == 2 * len(with_list)
 
 
+def test_completeness_names_a_case_whose_suggested_documents_are_all_missing(report_data, reporter):
+    from casework.models import ChecklistItem
+
+    case = report_data.cases[1]  # spec 1 has no checklist (see conftest: every third case has one)
+    for document in report_data.documents:
+        ChecklistItem.objects.create(case=case, document_type=document, available=False)
+    completeness = _tables(reporter("programme_lead"), d.REPORTS_BY_SLUG["documentation"].sections)[0]
+    with_list = [n for n in range(len(report_data.specs)) if n % 3 == 0]
+    assert completeness.count("none", "n") == 1
+    assert completeness.count("no_list", "n") == len(report_data.specs) - len(with_list) - 1
+    assert completeness.count(TOTAL, "n") == len(report_data.specs)
+
+
 def test_gaps_and_case_study_tables(report_data, reporter):
     lead = reporter("programme_lead")
     gaps = _tables(lead, d.REPORTS_BY_SLUG["gaps"].sections)[0]
