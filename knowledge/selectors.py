@@ -85,10 +85,13 @@ def category_queryset():
 
 
 def category_choices() -> list[tuple[int, str]]:
-    """(pk of the Bangla category, name in the reader's language) for the case form. Two queries."""
-    bn_rows = list(category_queryset())
-    names = localize_many(bn_rows)
-    return [(row.pk, names[row.translation_key].name) for row in bn_rows]
+    """(pk of the Bangla category, name in the reader's language, falling back to the Bangla name),
+    in category order, for choice lists such as the report filters. One query over both locales' rows."""
+    active_code, default_code = current_language_codes()
+    rows = list(CaseCategory.objects.filter(locale__language_code__in={active_code, default_code})
+                .order_by("sort_order", "id").values_list("pk", "translation_key", "locale__language_code", "name"))
+    translated = {key: name for _pk, key, code, name in rows if code == active_code}
+    return [(pk, translated.get(key, name)) for pk, key, code, name in rows if code == default_code]
 
 
 def categories(locales=None):

@@ -22,7 +22,7 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
-from knowledge.selectors import current_language_codes
+from knowledge.selectors import category_choices, current_language_codes
 
 from portal.templatetags.portal_tags import local_digits
 from portal.widgets import FastSelect, cached_bilingual_choices, organisation_choices, preset_choices
@@ -104,17 +104,6 @@ def _aware(day: date, end: bool = False) -> datetime:
 NOT_FOR_ANONYMISED = ("upazila", "received_from", "received_to")
 
 
-def _category_choices(active_code: str, default_code: str) -> list[tuple[int, str]]:
-    """The default-locale categories (what cases point at), named in the reader's language when a
-    translation exists: one query over both locales' rows."""
-    from knowledge.models import CaseCategory
-
-    rows = list(CaseCategory.objects.filter(locale__language_code__in={active_code, default_code})
-                .values_list("pk", "translation_key", "locale__language_code", "name"))
-    translated = {key: name for _pk, key, code, name in rows if code == active_code}
-    return [(pk, translated.get(key, name)) for pk, key, code, name in rows if code == default_code]
-
-
 class ReportFilter(django_filters.FilterSet):
     period = django_filters.ChoiceFilter(label=_("Period"), method="filter_period", empty_label=None)
     received_from = django_filters.DateFilter(
@@ -162,12 +151,12 @@ class ReportFilter(django_filters.FilterSet):
             "There are no figures for this period. Choose a month, quarter or year from the list."
         )
         # Cases point at the default-locale category rows; label them in the reader's language.
-        active_code, default_code = current_language_codes()
+        _active, default_code = current_language_codes()
         fields["category"].queryset = CaseCategory.objects.filter(locale__language_code=default_code)
         for name in [n for n in ("division", "district", "upazila", "destination") if n in fields]:
             preset_choices(fields[name], cached_bilingual_choices(fields[name].queryset.model))
         preset_choices(fields["organization"], organisation_choices(fields["organization"].queryset))
-        preset_choices(fields["category"], _category_choices(active_code, default_code))
+        preset_choices(fields["category"], category_choices())
 
     def filter_period(self, queryset, name, value):
         bounds = period_bounds(value)

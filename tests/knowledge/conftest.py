@@ -28,10 +28,8 @@ def seeded_knowledge(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def knowledge(seeded_knowledge, db):
-    """The seeded knowledge base (both languages), home pages included."""
-    from django.core.cache import cache
-
-    cache.clear()  # Wagtail caches site root paths; a previous module's site is gone
+    """The seeded knowledge base (both languages), home pages included. (Wagtail caches site root
+    paths: tests/conftest.py empties the cache before every test.)"""
     return seeded_knowledge
 
 
