@@ -236,7 +236,9 @@ class ReportFilter(django_filters.FilterSet):
             if value is None:
                 continue
             if hasattr(field, "label_from_instance") and not isinstance(value, str):
-                shown = field.label_from_instance(value)
+                # The label its option has (preset in the reader's language), not str() of the row:
+                # a category row's own name is the Bangla one.
+                shown = dict(field.widget.choices).get(value.pk) or field.label_from_instance(value)
             else:
                 shown = dict(field.choices).get(value, value)
             out.append((str(field.label), str(shown)))

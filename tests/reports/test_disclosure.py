@@ -346,3 +346,22 @@ def test_anonymised_xlsx_has_every_figure_as_the_page_shows_it(report_data, repo
     cells = [c.strip() for c in re.findall(r"<td[^>]*>([^<]*)", html)]
     expected = [c["text"] for s in shown for line in s["rows"] for c in line["cells"] + line["derived"]]
     assert [c.replace("&lt;", "<") for c in cells] == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "bn"])
+def test_a_category_filter_is_described_in_the_readers_language(report_data, reporter, client, lang):
+    from wagtail.models import Locale
+
+    category = report_data.categories[0]
+    english = category.copy_for_translation(Locale.objects.get_or_create(language_code="en")[0])
+    english.name = "Wage theft abroad"
+    english.save()
+    client.force_login(reporter("programme_lead"))
+    params = {"category": category.pk}
+    response = _get(client, "status", params, lang=lang)
+    described = dict(response.context["filters_in_force"])
+    label = "Case category" if lang == "en" else "কেসের ধরন"
+    assert described[label] == ("Wage theft abroad" if lang == "en" else category.name)
+    book = _workbook(client.get(f"/{lang}/reports/status/xlsx/", params))
+    first_column = [row[:2] for row in book.worksheets[0].iter_rows(values_only=True)]
+    assert (label, described[label]) in first_column
