@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from casework.fields import LocalDateField, ascii_digits, parse_id
-from portal.widgets import FastSelect, bilingual_choices, cached_bilingual_choices, organisation_choices, preset_choices
+from portal.widgets import (FastSelect, bilingual_choices, cached_bilingual_choices, cached_organisation_choices,
+                            preset_choices)
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Status
@@ -76,7 +77,7 @@ class CaseFilter(django_filters.FilterSet):
             preset_choices(fields[name], cached_bilingual_choices(fields[name].queryset.model))
         for name in ("upazila", "destination"):  # a district's upazilas, the common destinations
             preset_choices(fields[name], bilingual_choices(fields[name].queryset))
-        preset_choices(fields["organization"], organisation_choices(fields["organization"].queryset))
+        preset_choices(fields["organization"], cached_organisation_choices())
 
     def filter_case_number(self, queryset, name, value):
         """Exact numbers use the unique index; "42" or "০০৪২" looks up PRK-<year>-00042 for each year."""

@@ -94,6 +94,15 @@ def category_choices() -> list[tuple[int, str]]:
     return [(pk, translated.get(key, name)) for pk, key, code, name in rows if code == default_code]
 
 
+def cached_category_choices() -> tuple[tuple[int, str], ...]:
+    """category_choices() from the cache (portal.widgets.cached_rows), dropped when a category or a
+    translation of one is saved or deleted: every report page offers them and names them."""
+    from portal.widgets import cached_rows
+
+    active_code, _default = current_language_codes()
+    return cached_rows(CaseCategory, active_code, lambda: tuple(category_choices()))
+
+
 def categories(locales=None):
     """Categories in the reader's language with everything the matrices and find-help show.
 

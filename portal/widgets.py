@@ -5,6 +5,7 @@ from functools import lru_cache
 from django import forms
 from django.core.cache import cache
 from django.forms.utils import flatatt
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -20,7 +21,11 @@ class FastSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, attrs)
         final["name"] = name
-        options = _options_html(_plain(self.choices))
+        choices = self.choices
+        if isinstance(choices, PresetChoices):
+            options = choices.options_html()
+        else:
+            options = _options_html(_plain(choices))
         for key in self.format_value(value):
             tag = f'<option value="{escape(key)}">'
             options = options.replace(tag, tag[:-1] + " selected>")
@@ -56,6 +61,27 @@ def _options_html(choices: tuple) -> str:
     return "".join(parts)
 
 
+class PresetChoices(BaseChoiceIterator):
+    """Ready-made options for a long list (places, countries, organisations, categories).
+
+    Django normalises a plain list of choices each time a widget is given one and again when the
+    form is copied for a request: about 800 options took 2 ms a report page. A BaseChoiceIterator
+    is taken as it is, and FastSelect joins its <option>s once per distinct list."""
+
+    def __init__(self, pairs, empty_label=None):
+        self.pairs = tuple(pairs)
+        self.empty_label = empty_label
+
+    def __iter__(self):
+        if self.empty_label is not None:
+            yield "", self.empty_label
+        yield from self.pairs
+
+    def options_html(self) -> str:
+        empty = "" if self.empty_label is None else _options_html((("", str(self.empty_label)),))
+        return empty + _options_html(self.pairs)
+
+
 def _bangla() -> bool:
     return (get_language() or "bn").startswith("bn")
 
@@ -70,24 +96,48 @@ def bilingual_choices(queryset) -> list[tuple[int, str]]:
 CHOICES_CACHE_SECONDS = 3600
 
 
-def _choices_key(model, language: str) -> str:
-    return f"choices:v1:{model._meta.label_lower}:{language}"
+def _choices_key(model, part: str) -> str:
+    return f"choices:v2:{model._meta.label_lower}:{part}"
 
 
-def cached_bilingual_choices(model) -> list[tuple[int, str]]:
-    """bilingual_choices(model.objects.all()), kept in the cache (shared by the app servers) for an
-    hour: the place and country lists change only when an admin or a loader edits them, and each
-    of those calls forget_choices(). Four lists took four queries on every report page."""
-    key = _choices_key(model, "bn" if _bangla() else "en")
-    choices = cache.get(key)
-    if choices is None:
-        choices = bilingual_choices(model.objects.all())
-        cache.set(key, choices, CHOICES_CACHE_SECONDS)
-    return choices
+def cached_rows(model, part: str, build):
+    """build(), kept in the cache (shared by the app servers) for an hour under `model` and `part`
+    (a language code, or "names"). Reference lists change only when an admin or a loader edits
+    them, and each edit calls forget_choices(model): casework.apps connects it to every change of
+    the models listed there, and the loaders, whose bulk writes send no signal, call it themselves."""
+    key = _choices_key(model, part)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CHOICES_CACHE_SECONDS)
+    return value
+
+
+def cached_bilingual_choices(model) -> tuple[tuple[int, str], ...]:
+    """bilingual_choices(model.objects.all()) from the cache: four place and country lists took
+    four queries on every report page."""
+    return cached_rows(model, "bn" if _bangla() else "en", lambda: tuple(bilingual_choices(model.objects.all())))
+
+
+def cached_names(model) -> dict[int, tuple[str, str]]:
+    """pk → (name_en, name_bn) of every row of a bilingual reference list, from the cache: what
+    reports need to name a case's district or result, or to remove a place name from a text,
+    without a query or a join."""
+    return cached_rows(model, "names", lambda: {pk: (en, bn) for pk, en, bn in
+                                                 model.objects.values_list("pk", "name_en", "name_bn")})
+
+
+def name_in_language(names: tuple[str, str] | None) -> str:
+    """The reader's-language name from a cached_names() pair, falling back to the other language
+    (as BilingualName.name does); "" for no row."""
+    if not names:
+        return ""
+    en, bn = names
+    return (bn or en) if _bangla() else (en or bn)
 
 
 def forget_choices(*models) -> None:
-    cache.delete_many([_choices_key(model, language) for model in models for language in ("bn", "en")])
+    cache.delete_many([_choices_key(model, part) for model in models for part in ("bn", "en", "names")])
 
 
 def organisation_choices(queryset) -> list[tuple[int, str]]:
@@ -96,8 +146,15 @@ def organisation_choices(queryset) -> list[tuple[int, str]]:
     return [(pk, (name_bn if bn and name_bn else name)) for pk, name, name_bn in queryset.values_list("pk", "name", "name_bn")]
 
 
+def cached_organisation_choices() -> tuple[tuple[int, str], ...]:
+    """organisation_choices() of every organisation, from the cache (see cached_rows)."""
+    from casework.models import Organization
+
+    return cached_rows(Organization, "bn" if _bangla() else "en",
+                       lambda: tuple(organisation_choices(Organization.objects.all())))
+
+
 def preset_choices(field, pairs) -> None:
     """Give a ModelChoiceField's widget its options ready-made (the field's queryset still checks
     the answer). Set after the queryset: setting a queryset resets the widget's options."""
-    empty = [] if field.empty_label is None else [("", field.empty_label)]
-    field.widget.choices = empty + list(pairs)
+    field.widget.choices = PresetChoices(pairs, field.empty_label)

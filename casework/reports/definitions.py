@@ -72,9 +72,12 @@ def _translated_labels(model, keys) -> dict:
 
 
 def _category_labels(keys):
-    from knowledge.models import CaseCategory
+    """pk → name in the reader's language of the (Bangla-locale) categories cases point at, from
+    the cached category options (knowledge.selectors.cached_category_choices): no query."""
+    from knowledge.selectors import cached_category_choices
 
-    return _translated_labels(CaseCategory, keys)
+    labels = dict(cached_category_choices())
+    return {k: labels[k] for k in keys if k in labels}
 
 
 def _document_labels(keys):

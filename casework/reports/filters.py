@@ -22,10 +22,11 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
-from knowledge.selectors import category_choices, current_language_codes
+from knowledge.selectors import cached_category_choices, current_language_codes
 
 from portal.templatetags.portal_tags import local_digits
-from portal.widgets import FastSelect, cached_bilingual_choices, organisation_choices, preset_choices
+from portal.widgets import (FastSelect, PresetChoices, cached_bilingual_choices, cached_organisation_choices,
+                            preset_choices)
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Channel
@@ -146,7 +147,7 @@ class ReportFilter(django_filters.FilterSet):
                 widget = FastSelect(attrs=field.widget.attrs)
                 widget.choices = field.widget.choices
                 field.widget = widget
-        fields["period"].choices = period_choices(first=self.date_range[0])
+        fields["period"].choices = PresetChoices(period_choices(first=self.date_range[0]))
         fields["period"].error_messages["invalid_choice"] = _(
             "There are no figures for this period. Choose a month, quarter or year from the list."
         )
@@ -155,8 +156,8 @@ class ReportFilter(django_filters.FilterSet):
         fields["category"].queryset = CaseCategory.objects.filter(locale__language_code=default_code)
         for name in [n for n in ("division", "district", "upazila", "destination") if n in fields]:
             preset_choices(fields[name], cached_bilingual_choices(fields[name].queryset.model))
-        preset_choices(fields["organization"], organisation_choices(fields["organization"].queryset))
-        preset_choices(fields["category"], category_choices())
+        preset_choices(fields["organization"], cached_organisation_choices())
+        preset_choices(fields["category"], cached_category_choices())
 
     def filter_period(self, queryset, name, value):
         bounds = period_bounds(value)

@@ -246,3 +246,32 @@ def test_find_help_bad_input_never_500(client, knowledge, query):
     response = client.get("/en/find-help/", query)
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_cached_category_choices_are_read_once_per_language_and_follow_every_edit(knowledge, bn, en,
+                                                                                   django_assert_num_queries):
+    """Every report page offers and names the categories from the cache (knowledge.selectors.
+    cached_category_choices); saving or deleting a category or its translation drops it."""
+    from knowledge.selectors import cached_category_choices
+
+    row = CaseCategory.objects.filter(locale=bn).order_by("sort_order", "id").first()
+    english = row.get_translation(en)
+    for language in ("bn", "en"):
+        with translation.override(language):
+            with django_assert_num_queries(1):
+                first = cached_category_choices()
+            with django_assert_num_queries(0):
+                assert cached_category_choices() == first
+            assert first == tuple(category_choices())
+    english.name = "Renamed in English"
+    english.save()
+    with translation.override("en"):
+        assert (row.pk, "Renamed in English") in cached_category_choices()
+    with translation.override("bn"):
+        assert (row.pk, row.name) in cached_category_choices()
+    new = CaseCategory.objects.create(locale=bn, code="zz_cached", name="নতুন বিষয়", migration_stage="abroad")
+    with translation.override("en"):
+        assert (new.pk, "নতুন বিষয়") in cached_category_choices()  # untranslated: the Bangla name
+    new.delete()
+    with translation.override("en"):
+        assert all(pk != new.pk for pk, _name in cached_category_choices())

@@ -47,3 +47,23 @@ def test_lazy_labels_follow_the_readers_language():
     with translation.override("en"):
         english = widget.render("gender", None)
     assert ">Female<" in english and ">Female<" not in bangla
+
+
+@pytest.mark.parametrize("value", [None, "", 1, "2", 3, "999"])
+def test_preset_choices_render_as_the_same_list_would(value):
+    """PresetChoices (what preset_choices gives a filter's widget) renders like the plain list,
+    empty option first, and Django takes it as it is instead of normalising it again."""
+    from portal.widgets import PresetChoices
+
+    preset = PresetChoices([(1, "Dhaka"), (2, "<b>Khulna & Co</b>"), ("Group", ((3, "Sylhet"),))], "---------")
+    widget = FastSelect(attrs={"id": "id_place"})
+    widget.choices = preset
+    assert widget.choices is preset
+    plain = forms.Select(attrs={"id": "id_place"}, choices=list(preset))
+    assert _options(widget.render("place", value)) == _options(plain.render("place", value))
+    assert _options(widget.render("place", None))[0][0] == ("", "---------", True)
+    assert dict(preset)[2] == "<b>Khulna & Co</b>"  # report filters name a chosen value from it
+    field = forms.ChoiceField(choices=PresetChoices([("a", "A"), ("Group", (("b", "B"),))]))
+    assert field.clean("b") == "b"
+    with pytest.raises(forms.ValidationError):
+        field.clean("c")

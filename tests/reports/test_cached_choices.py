@@ -66,3 +66,37 @@ def test_the_case_list_filter_offers_a_renamed_division(client, reporter):
         division.name_bn = "নতুন বিভাগ"
         division.save()
         assert "নতুন বিভাগ" in client.get("/bn/cases/").content.decode()
+
+
+def test_organisation_options_are_read_once_per_language_and_follow_every_edit(django_assert_num_queries):
+    from casework.models import Organization
+    from portal.widgets import cached_organisation_choices
+
+    org = Organization.objects.create(name="Cache NGO", name_bn="ক্যাশ এনজিও", type=Organization.Type.MIGRATION_NGO)
+    with translation.override("en"):
+        with django_assert_num_queries(1):
+            english = cached_organisation_choices()
+        with django_assert_num_queries(0):
+            assert cached_organisation_choices() == english
+        assert (org.pk, "Cache NGO") in english
+    with translation.override("bn"):
+        assert (org.pk, "ক্যাশ এনজিও") in cached_organisation_choices()
+    org.name = "Renamed NGO"
+    org.save()
+    with translation.override("en"):
+        assert (org.pk, "Renamed NGO") in cached_organisation_choices()
+    org.delete()
+    with translation.override("en"):
+        assert all(pk != org.pk for pk, _name in cached_organisation_choices())
+
+
+def test_the_report_filter_offers_a_new_organisation_and_names_it_when_chosen(client, reporter):
+    from casework.models import Organization
+
+    client.force_login(reporter("programme_lead"))
+    assert client.get("/en/reports/status/").status_code == 200  # fills the cache
+    org = Organization.objects.create(name="Brand-new NGO", name_bn="নতুন এনজিও", type=Organization.Type.MIGRATION_NGO)
+    assert f'<option value="{org.pk}">Brand-new NGO</option>' in client.get("/en/reports/status/").content.decode()
+    with translation.override("bn"):
+        response = client.get("/bn/reports/status/", {"organization": org.pk})
+    assert dict(response.context["filters_in_force"])["সংস্থা"] == "নতুন এনজিও"
