@@ -10,7 +10,7 @@ a phone or passport number, a village. Reports show that text only after:
 Both sides are compared in Unicode NFC, so "য়" typed as one character or as two matches.
 Parts that are role or address words ("sub-agent", "road", "দালাল") or short numbers (a ward "7")
 are not removed on their own: they would blank every story without protecting anyone.
-The values are read for the listed cases in five queries, whatever their number.
+The values are read for the listed cases in four queries, whatever their number.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from django.utils.translation import gettext as _
 
-from casework.models import Case, JusticeSeeker, Perpetrator, Recruitment, Referral
+from casework.models import JusticeSeeker, Perpetrator, Recruitment, Referral, Upazila
 
 BANGLA_DIGITS = "০১২৩৪৫৬৭৮৯"
 _DIGIT = f"[0-9{BANGLA_DIGITS}]"
@@ -55,9 +55,18 @@ COMMON_WORDS = {unicodedata.normalize("NFC", w).casefold() for w in """
 """.split()}
 
 
-def personal_values(case_ids) -> dict[int, set[str]]:
-    """The personal strings recorded on each case (five queries)."""
+# The case's own fields that can name or point at someone.
+CASE_FIELDS = ("consent_taken_by", "prior_complaint_number", "register_number")
+
+
+def personal_values(cases) -> dict[int, set[str]]:
+    """The personal strings recorded on each of `cases` (Case instances, loaded with their own
+    fields): four queries for the people, recruitment and referrals; the upazila's names come
+    from the cached list (portal.widgets.cached_names)."""
+    from portal.widgets import cached_names
+
     values: dict[int, set[str]] = defaultdict(set)
+    case_ids = [case.pk for case in cases]
 
     def add(rows):
         for row in rows:
@@ -73,10 +82,8 @@ def personal_values(case_ids) -> dict[int, set[str]]:
         "case_id", "agency_name", "agency_address", "agency_phone", "agent_name", "agent_address", "agent_phone",
         "agent_nid", "agency__name", "agency__licence_number", "agency__address", "agency__phone",
     ))
-    add(Case.objects.filter(pk__in=case_ids).values_list(
-        "pk", "upazila__name_en", "upazila__name_bn", "consent_taken_by", "prior_complaint_number",
-        "register_number",
-    ))
+    upazilas = cached_names(Upazila)
+    add((case.pk, *upazilas.get(case.upazila_id, ()), *(getattr(case, f) for f in CASE_FIELDS)) for case in cases)
     add(Referral.objects.filter(case_id__in=case_ids).values_list("case_id", "reference_number"))
     return values
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.urls import NoReverseMatch, reverse
-from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -82,15 +83,28 @@ def key_figures(table: Table, overdue: int | None, anonymised: bool) -> list[dic
     return tiles
 
 
+def _escape(value) -> str:
+    """conditional_escape without its lazy-string wrapper (called about 400 times a page)."""
+    return value if isinstance(value, SafeData) else html.escape(str(value))
+
+
+def _lines(text: str) -> str:
+    """The linebreaksbr filter: escaped, each line break a <br>."""
+    return _escape(text.replace("\r\n", "\n").replace("\r", "\n")).replace("\n", "<br>")
+
+
 def text_item_html(item: dict) -> str:
     """One case study or post-analysis as an <article>, joined in Python: 30 items of eleven parts
-    each cost the template engine about 14 ms a page (each part escaped by format_html)."""
-    heading = format_html('<a href="{}">{}</a>', item["url"], item["heading"]) if item.get("url") else item["heading"]
-    facts = format_html_join("", "<dt>{}</dt><dd>{}</dd>", item["facts"])
-    paragraphs = format_html_join("", "<h4>{}</h4><p>{}</p>", (
-        (label, linebreaksbr(text, autoescape=True)) for label, text in item["paragraphs"]))
-    return format_html('<article class="report-text-item"><h3>{}</h3><dl class="report-facts">{}</dl>{}</article>',
-                       heading, facts, paragraphs)
+    each cost the template engine about 14 ms a page, and format_html about 2 ms; every part is
+    escaped here."""
+    heading = _escape(item["heading"])
+    if item.get("url"):
+        heading = f'<a href="{_escape(item["url"])}">{heading}</a>'
+    facts = "".join(f"<dt>{_escape(label)}</dt><dd>{_escape(value)}</dd>" for label, value in item["facts"])
+    paragraphs = "".join(f"<h4>{_escape(label)}</h4><p>{_lines(text)}</p>" for label, text in item["paragraphs"])
+    return mark_safe(  # noqa: S308 - every part is escaped above
+        f'<article class="report-text-item"><h3>{heading}</h3><dl class="report-facts">{facts}</dl>{paragraphs}</article>'
+    )
 
 
 def _case_url(pk):

@@ -55,7 +55,7 @@ def test_every_personal_field_of_the_case_is_read():
     Case.objects.filter(pk=case.pk).update(consent_taken_by="Nasrin Akter", prior_complaint_number="BMET/7781",
                                            register_number="REG-0042", upazila=union.upazila)
     Referral.objects.create(case=case, channel="bmet", reference_number="TRK-99812", created_by=case.entered_by)
-    values = personal_values([case.pk])[case.pk]
+    values = personal_values([Case.objects.get(pk=case.pk)])[case.pk]
     text = ("Shantinagar, Bokultola, Salma, Narsingdi, Chowrasta, Purana Paltan, Shapla Overseas, RL-1234, "
             "Nasrin, BMET/7781, REG-0042, TRK-99812")
     out = redact(text, values)
