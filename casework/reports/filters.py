@@ -147,7 +147,9 @@ class ReportFilter(django_filters.FilterSet):
                 widget = FastSelect(attrs=field.widget.attrs)
                 widget.choices = field.widget.choices
                 field.widget = widget
-        fields["period"].choices = PresetChoices(period_choices(first=self.date_range[0]))
+        periods = PresetChoices(period_choices(first=self.date_range[0]))
+        fields["period"].choices = periods  # django-filter wraps them for validation
+        fields["period"].widget.choices = periods  # and FastSelect renders their joined options
         fields["period"].error_messages["invalid_choice"] = _(
             "There are no figures for this period. Choose a month, quarter or year from the list."
         )

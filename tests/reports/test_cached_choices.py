@@ -1,8 +1,10 @@
-"""The place and country option lists are cached (portal.widgets.cached_bilingual_choices) and
-dropped whenever a list changes, so a report filter never offers a stale or missing name."""
+"""The reference option lists (places, countries, organisations) are cached (portal.widgets.cached_rows)
+and dropped whenever a list changes, so a report filter never offers a stale or missing name."""
+
+import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from casework.geography import load_countries, load_geography
 from casework.models import Country, District, Division, Upazila
@@ -100,3 +102,22 @@ def test_the_report_filter_offers_a_new_organisation_and_names_it_when_chosen(cl
     with translation.override("bn"):
         response = client.get("/bn/reports/status/", {"organization": org.pk})
     assert dict(response.context["filters_in_force"])["সংস্থা"] == "নতুন এনজিও"
+
+
+@pytest.mark.parametrize("lang", ["en", "bn"])
+def test_the_chosen_filters_stay_selected_in_the_form(client, reporter, lang):
+    """The filter form's options are ready-made (portal.widgets.PresetChoices): the chosen period,
+    district, organisation and category must still come back selected, in either language."""
+    from casework.models import Organization
+    from tests.factories import CaseCategoryFactory
+
+    client.force_login(reporter("programme_lead"))
+    category = CaseCategoryFactory(name="Selected category").pk
+    district = District.objects.order_by("pk").first()
+    org = Organization.objects.create(name="Selected NGO", name_bn="বাছাই এনজিও", type=Organization.Type.MIGRATION_NGO)
+    with translation.override(lang):
+        year = str(timezone.localdate().year)
+        params = {"period": year, "district": district.pk, "organization": org.pk, "category": category}
+        html = client.get(f"/{lang}/reports/status/", params).content.decode()
+    chosen = re.findall(r'<option value="([^"]+)" selected>', html)  # the other filters: "" selected
+    assert sorted(chosen) == sorted(str(v) for v in (year, district.pk, org.pk, category))
