@@ -18,16 +18,17 @@ class CaseworkConfig(AppConfig):
 
     @staticmethod
     def _forget_cached_choices_on_change():
-        """An edit of a reference list drops its cached options and names (portal.widgets)."""
-        from django.db.models.signals import post_delete, post_save
+        """An edit of a reference list drops its cached options and names (portal.widgets); so does
+        a migration, which may change the lists without a signal."""
+        from django.db.models.signals import post_delete, post_migrate, post_save
 
-        from casework.models import Country, District, Division, Organization, ResultType, Upazila
-        from knowledge.models import CaseCategory
+        from casework.reference_cache import cached_models, forget_all
         from portal.widgets import forget_choices
 
         def forget(sender, **kwargs):
             forget_choices(sender)
 
-        for model in (Division, District, Upazila, Country, Organization, ResultType, CaseCategory):
+        for model in cached_models():
             post_save.connect(forget, sender=model, weak=False, dispatch_uid=f"forget-choices-{model.__name__}")
             post_delete.connect(forget, sender=model, weak=False, dispatch_uid=f"forget-choices-{model.__name__}")
+        post_migrate.connect(lambda **kwargs: forget_all(), weak=False, dispatch_uid="forget-choices-migrate")

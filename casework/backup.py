@@ -37,6 +37,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 
 from casework.models.documents import private_storage
+from casework.reference_cache import forget_all
 
 FORMAT_VERSION = 1
 # Left in the storage's root by the health check (portal/health.py) if it dies between write and delete.
@@ -373,6 +374,8 @@ def restore(path: str | os.PathLike, *, force: bool = False) -> dict:
                 raise _fail(problems)
         else:
             warnings = _restore_dumpdata(tmp / db["dump"], manifest, archive_files)
+        # The cached reference lists describe the database before the restore (pg_restore sends no signal).
+        forget_all()
         for name in sorted(archive_files):
             target = name[len("files/"):]
             if target.startswith(HEALTH_PROBE_PREFIX):

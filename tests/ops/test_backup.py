@@ -22,6 +22,7 @@ from django.db import connection, connections
 from casework.backup import _private_files, row_counts
 from casework.imports.models import ImportJob
 from casework.models import AccessLog, Attachment, Case
+from portal.widgets import cached_organisation_choices
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -159,9 +160,12 @@ def test_round_trip_brings_back_rows_pages_audit_log_and_files(data, knowledge, 
     call_command("flush", interactive=False, verbosity=0)
     _wipe_private()
     assert Case.objects.count() == 0 and _files() == {}
+    organisations = cached_organisation_choices()  # cached while the database is empty
 
     out = io.StringIO()
     call_command("restore", str(archive), stdout=out)
+    # The restore dropped the cached reference lists: they name the restored rows.
+    assert not organisations and len(cached_organisation_choices()) == before_counts["casework.Organization"] > 0
     assert "every file and row count checked" in out.getvalue()
     assert row_counts() == before_counts
     assert _pages() == before_pages

@@ -121,3 +121,23 @@ def test_the_chosen_filters_stay_selected_in_the_form(client, reporter, lang):
         html = client.get(f"/{lang}/reports/status/", params).content.decode()
     chosen = re.findall(r'<option value="([^"]+)" selected>', html)  # the other filters: "" selected
     assert sorted(chosen) == sorted(str(v) for v in (year, district.pk, org.pk, category))
+
+
+def test_a_migration_drops_every_cached_list():
+    """A data migration may rename places or results with .update(), which sends no signal."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from casework.models import ResultType
+    from portal.widgets import cached_names
+
+    district = District.objects.order_by("pk").first()
+    result = ResultType.objects.create(code="migrated", name_en="Before", name_bn="আগে")
+    cached_bilingual_choices(District)
+    cached_names(ResultType)
+    District.objects.filter(pk=district.pk).update(name_en="Migrated name")
+    ResultType.objects.filter(pk=result.pk).update(name_en="After")
+    assert cached_names(ResultType)[result.pk][0] == "Before"  # still the cached list
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    with translation.override("en"):
+        assert (district.pk, "Migrated name") in cached_bilingual_choices(District)
+    assert cached_names(ResultType)[result.pk] == ("After", "আগে")
