@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.choices import BaseChoiceIterator
@@ -93,23 +94,21 @@ def bilingual_choices(queryset) -> list[tuple[int, str]]:
     return [(pk, a or b) for pk, a, b in queryset.values_list("pk", first, second)]
 
 
-CHOICES_CACHE_SECONDS = 3600
-
 
 def _choices_key(model, part: str) -> str:
     return f"choices:v2:{model._meta.label_lower}:{part}"
 
 
 def cached_rows(model, part: str, build):
-    """build(), kept in the cache (shared by the app servers) for an hour under `model` and `part`
-    (a language code, or "names"). Reference lists change only when an admin or a loader edits
-    them, and each edit calls forget_choices(model): casework.apps connects it to every change of
-    the models listed there, and the loaders, whose bulk writes send no signal, call it themselves."""
+    """build(), kept in the cache under `model` and `part` (a language code, or "names") for
+    PROTIKAR_CHOICES_CACHE_SECONDS: an hour in a cache all processes share, a minute where each has
+    its own. Reference lists change only when an admin or a loader edits them, and each edit calls
+    forget_choices(model): casework.reference_cache says who calls it for writes without a signal."""
     key = _choices_key(model, part)
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, CHOICES_CACHE_SECONDS)
+        cache.set(key, value, settings.PROTIKAR_CHOICES_CACHE_SECONDS)
     return value
 
 

@@ -192,6 +192,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Tasks are stored in the database and run by `manage.py db_worker` (started by `make run`).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# --- Cached reference lists (portal.widgets.cached_rows) ----------------------------------------
+# Places, countries, organisations, categories and results change only on an edit, which drops them
+# from the cache at once: in a cache every process shares (Redis). production.py shortens this when
+# each process has its own cache, where an edit drops the lists of one process only.
+PROTIKAR_CHOICES_CACHE_SECONDS = 3600
+
 # --- Sessions and cookies -----------------------------------------------------------------------
 # Idle sessions end after this many minutes (portal.middleware.IdleTimeoutMiddleware; a warning shows
 # SESSION_TIMEOUT_WARNING_SECONDS before), and any session after SESSION_ABSOLUTE_TIMEOUT_HOURS.

@@ -55,8 +55,11 @@ if os.environ.get("REDIS_URL"):  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "protikar"}}  # noqa: F405
 else:
-    # One app server only: each process counts rate limits on its own (docs/deploy.md, "Scale out").
+    # One app server only: each process counts rate limits on its own (docs/deploy.md, "Scale out"),
+    # and an edit of a place, organisation or category list drops the cached list of the process that
+    # saved it only: the other gunicorn workers read theirs again after a minute at most.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    PROTIKAR_CHOICES_CACHE_SECONDS = 60
 
 # --- Files: S3-compatible object storage for several app servers ------------------------------------
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405

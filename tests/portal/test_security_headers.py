@@ -138,3 +138,15 @@ def test_healthz_fails_when_storage_fails(client, settings, tmp_path):
 def test_healthz_is_get_only_and_outside_the_language_prefix(client):
     assert client.post("/healthz").status_code == 405
     assert client.get("/en/healthz/").status_code == 404
+
+
+@pytest.mark.parametrize("extra,seconds", [({}, 60), ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, 3600)],
+                         ids=["one-cache-per-process", "shared-cache"])
+def test_cached_reference_lists_live_a_minute_where_each_process_has_its_own_cache(extra, seconds):
+    """With a cache per gunicorn worker, an edit drops the lists of one worker only (portal.widgets)."""
+    code = "from django.conf import settings; print('=>', settings.PROTIKAR_CHOICES_CACHE_SECONDS, settings.CACHES['default']['BACKEND'])"
+    result = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=production_env(**extra),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    value, backend = result.stdout.split("=>")[-1].split()
+    assert int(value) == seconds and backend.endswith("RedisCache" if extra else "LocMemCache")
