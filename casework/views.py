@@ -12,7 +12,7 @@ from django.http import FileResponse, Http404, HttpResponseBadRequest, JsonRespo
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from casework import selectors, services, uploads
@@ -198,7 +198,7 @@ def _personal_groups_shown(forms_) -> list[str]:
     return shown
 
 
-NO_ORGANISATION = _lazy(
+NO_ORGANISATION = gettext_lazy(
     "Your account belongs to no organisation, so a case cannot be saved under it. "
     "Ask the system administrator to add you to your organisation."
 )

@@ -15,7 +15,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext  # not "as _gettext": makemessages would miss those strings
 
 from casework.models import Attachment, Case, ChecklistItem, PostAnalysis
 # Overdue is decided once, by casework.timeliness (SPEC §2.5); the dashboard counts it in the database.
@@ -141,7 +141,7 @@ def summary_table(section: d.Section, cases, *, extra: dict | None = None) -> tu
     result = cases.order_by().aggregate(**aggs)
     table = _table(section, dimension=None, rows_partition=True)
     table.show_col_totals = False
-    table.rows = [Row("all", _gettext("All cases"))]
+    table.rows = [Row("all", gettext("All cases"))]
     grouped = [{"row": "all", **result}]
     _fill(table, grouped, columns, None, None)
     return table, {k: result[k] for k in (extra or {})}
@@ -177,7 +177,7 @@ def completeness_table(section: d.Section, cases) -> Table:
 
 def gaps_table(section: d.Section, cases) -> Table:
     analyses = PostAnalysis.objects.filter(case__in=cases.order_by().values("pk"))
-    return grouped_table(section, analyses, d.EXTRA_DIMENSIONS["gap"], none_label=_gettext("No gap named"))
+    return grouped_table(section, analyses, d.EXTRA_DIMENSIONS["gap"], none_label=gettext("No gap named"))
 
 
 def case_study_cases(cases):

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext  # not "as _gettext": makemessages would miss those strings
 
 from .definitions import NOT_RECORDED
 from .tables import OTHER, THRESHOLD, TOTAL, Row, Table, money_is_safe
@@ -89,7 +89,7 @@ def anonymise(table: Table, dimension=None, *, months: tuple[date, date] | None 
     table.show_col_totals = table.show_col_totals or bool(dimension)
     if not money and any(x.kind == "money" for x in table.derived):
         table.derived = [x for x in table.derived if x.kind != "money"]
-        note = _gettext("In this view, money recovered is shown only for all cases, without filters.")
+        note = gettext("In this view, money recovered is shown only for all cases, without filters.")
         table.unit_note = f"{table.unit_note} {note}".strip()
     if dimension is not None:
         if dimension.order == "key" and months is not None:
@@ -133,7 +133,7 @@ def _merge_small_rows(table: Table) -> None:
     named = [r for r in table.rows if r.key not in small]
     _rekey(table, lambda k: OTHER if k in small else k)
     named.sort(key=lambda r: (r.key is None, r.label.casefold()))
-    table.rows = named + [Row(OTHER, _gettext("Others, each fewer than 5"))]
+    table.rows = named + [Row(OTHER, gettext("Others, each fewer than 5"))]
 
 
 def protect_money(table: Table) -> Table:

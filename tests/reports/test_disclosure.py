@@ -102,6 +102,31 @@ def test_identified_views_keep_the_upazila_filter(report_data, reporter, client)
     assert response.context["sections"][0]["table"].count(TOTAL, TOTAL) == expected
 
 
+def test_the_upazila_filter_offers_the_upazilas_of_the_chosen_district_only(report_data, reporter, client):
+    """All 494 upazilas were half of a report page on a phone; as on the case list, the district
+    comes first. A link with an upazila alone still filters, and offers that upazila's district."""
+    from casework.models import Upazila
+
+    client.force_login(reporter("programme_lead"))
+    upazila = report_data.upazilas[0]
+    district_upazilas = set(Upazila.objects.filter(district=upazila.district_id).values_list("pk", flat=True))
+    for lang, hint in (("en", "Choose a district first, then press Show"),
+                       ("bn", "আগে জেলা বেছে নিন, তারপর “দেখান” চাপুন")):
+        response = _get(client, "status", lang=lang)
+        assert [(k, str(label)) for k, label in response.context["filter"].form.fields["upazila"].widget.choices] == [("", hint)]
+        assert f"<option value=\"\" selected>{hint}</option>" in response.content.decode()
+    for params in ({"district": upazila.district_id}, {"upazila": upazila.pk}):
+        response = _get(client, "status", params)
+        offered = {k for k, _label in response.context["filter"].form.fields["upazila"].widget.choices if k}
+        assert offered == district_upazilas, params
+        assert not response.context["filter"].errors
+    assert f'<option value="{upazila.pk}" selected>' in response.content.decode()
+    assert response.context["sections"][0]["table"].count(TOTAL, TOTAL) == sum(
+        1 for s in report_data.specs if s.upazila == 0)
+    response = _get(client, "status", {"upazila": "৯৯৯৯৯"})  # Bangla digits, no such upazila
+    assert "upazila" in response.context["filter"].errors
+
+
 def test_an_empty_anonymised_view_says_less_than_5_not_no_cases(report_data, reporter, client):
     from casework.models import District
 
