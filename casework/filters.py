@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from casework.fields import LocalDateField, ascii_digits, parse_id
-from portal.widgets import (FastSelect, bilingual_choices, cached_bilingual_choices, cached_organisation_choices,
-                            preset_choices)
+from casework.reference_cache import cached_organisation_choices
+from portal.widgets import FastSelect, bilingual_choices, cached_bilingual_choices, preset_choices
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Status

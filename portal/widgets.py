@@ -87,6 +87,11 @@ def _bangla() -> bool:
     return (get_language() or "bn").startswith("bn")
 
 
+def reader_language() -> str:
+    """"bn" or "en": the part of a cached list's key that says its language (see cached_rows)."""
+    return "bn" if _bangla() else "en"
+
+
 def bilingual_choices(queryset) -> list[tuple[int, str]]:
     """(pk, name in the reader's language) for rows with name_bn and name_en (places, countries),
     from one values_list query: no model instance per option."""
@@ -115,7 +120,7 @@ def cached_rows(model, part: str, build):
 def cached_bilingual_choices(model) -> tuple[tuple[int, str], ...]:
     """bilingual_choices(model.objects.all()) from the cache: four place and country lists took
     four queries on every report page."""
-    return cached_rows(model, "bn" if _bangla() else "en", lambda: tuple(bilingual_choices(model.objects.all())))
+    return cached_rows(model, reader_language(), lambda: tuple(bilingual_choices(model.objects.all())))
 
 
 def cached_names(model) -> dict[int, tuple[str, str]]:
@@ -143,14 +148,6 @@ def organisation_choices(queryset) -> list[tuple[int, str]]:
     """(pk, Organization.display_name) without building the organisations."""
     bn = _bangla()
     return [(pk, (name_bn if bn and name_bn else name)) for pk, name, name_bn in queryset.values_list("pk", "name", "name_bn")]
-
-
-def cached_organisation_choices() -> tuple[tuple[int, str], ...]:
-    """organisation_choices() of every organisation, from the cache (see cached_rows)."""
-    from casework.models import Organization
-
-    return cached_rows(Organization, "bn" if _bangla() else "en",
-                       lambda: tuple(organisation_choices(Organization.objects.all())))
 
 
 def preset_choices(field, pairs) -> None:

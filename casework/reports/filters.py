@@ -25,9 +25,9 @@ from django.utils.translation import gettext_lazy as _
 from knowledge.selectors import cached_category_choices, current_language_codes
 
 from portal.templatetags.portal_tags import local_digits
-from portal.widgets import (FastSelect, PresetChoices, bilingual_choices, cached_bilingual_choices,
-                            cached_organisation_choices, preset_choices)
+from portal.widgets import FastSelect, PresetChoices, bilingual_choices, cached_bilingual_choices, preset_choices
 from casework.fields import parse_id
+from casework.reference_cache import cached_organisation_choices
 from casework.models import Case, Country, District, Division, Organization, Upazila
 from casework.models.people import Gender
 from casework.states import Channel

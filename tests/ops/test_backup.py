@@ -22,7 +22,7 @@ from django.db import connection, connections
 from casework.backup import _private_files, row_counts
 from casework.imports.models import ImportJob
 from casework.models import AccessLog, Attachment, Case
-from portal.widgets import cached_organisation_choices
+from casework.reference_cache import cached_organisation_choices
 from tests.factories import make_case
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -72,7 +72,7 @@ def test_the_case_list_filter_offers_a_renamed_division(client, reporter):
 
 def test_organisation_options_are_read_once_per_language_and_follow_every_edit(django_assert_num_queries):
     from casework.models import Organization
-    from portal.widgets import cached_organisation_choices
+    from casework.reference_cache import cached_organisation_choices
 
     org = Organization.objects.create(name="Cache NGO", name_bn="ক্যাশ এনজিও", type=Organization.Type.MIGRATION_NGO)
     with translation.override("en"):
