@@ -22,6 +22,7 @@ from collections import defaultdict
 from django.utils.translation import gettext as _
 
 from casework.models import JusticeSeeker, Perpetrator, Recruitment, Referral, Upazila
+from portal.widgets import cached_names
 
 BANGLA_DIGITS = "০১২৩৪৫৬৭৮৯"
 _DIGIT = f"[0-9{BANGLA_DIGITS}]"
@@ -63,8 +64,6 @@ def personal_values(cases) -> dict[int, set[str]]:
     """The personal strings recorded on each of `cases` (Case instances, loaded with their own
     fields): four queries for the people, recruitment and referrals; the upazila's names come
     from the cached list (portal.widgets.cached_names)."""
-    from portal.widgets import cached_names
-
     values: dict[int, set[str]] = defaultdict(set)
     case_ids = [case.pk for case in cases]
 

@@ -24,7 +24,6 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from knowledge.selectors import cached_category_choices
 from portal.templatetags.portal_tags import local_digits
 from portal.widgets import cached_names, name_in_language
 
@@ -134,8 +133,8 @@ def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
         # The scope query only keeps LIMIT meaningful; rules.py decides, case by case, below.
         studies = studies.filter(scope)
     # Cases and post-analyses only: places, countries and results are named from the cached lists
-    # (portal.widgets.cached_names), categories from the cached category options. With every
-    # reference table joined or prefetched, the list cost 10 ms in Python and SQL; now 5.
+    # (portal.widgets.cached_names), categories from the cached options (d._category_labels). With
+    # every reference table joined or prefetched, the list cost 10 ms in Python and SQL; now 5.
     found = list(studies.select_related("post_analysis").order_by("-created_at", "-id")[:LIMIT])
     left_out = False
     if identified:
@@ -148,7 +147,7 @@ def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
             return [], False
         named_categories = _named(case_study_cases(cases), "categories")
     categories = _categories([c.pk for c in found])
-    category_labels = dict(cached_category_choices())
+    category_labels = d._category_labels({c for ids in categories.values() for c in ids})
     personal = personal_values(found)
     places = _Places()
     w = _Words()
@@ -246,7 +245,7 @@ def gap_text_items(cases, *, user=None) -> tuple[list[dict], bool]:
         in_scope = PostAnalysis.objects.filter(case__in=cases.order_by().values("pk"))
         named_gaps = _named(in_scope, "gaps", keep_none=True)  # None: analyses that name no gap
     categories = _categories([pa.case_id for pa in found])
-    category_labels = dict(cached_category_choices())
+    category_labels = d._category_labels({c for ids in categories.values() for c in ids})
     personal = personal_values([pa.case for pa in found])
     places = _Places()
     gap_pairs = list(PostAnalysis.gaps.through.objects.filter(postanalysis__in=[pa.pk for pa in found])

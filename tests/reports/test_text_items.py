@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from casework.models import Case, Country, District, Division, PostAnalysis, ResultType, Upazila
+from casework.models import Case, Country, District, PostAnalysis, ResultType, Upazila
 from casework.reports import definitions as d
 from casework.reports.views import text_item_html
 from tests.factories import make_case, staff_user
