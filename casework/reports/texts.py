@@ -13,12 +13,16 @@ Two forms (views.ReportView.texts decides who gets which):
   as "<5", and when every case of that cell is listed the "<5" is undone. Money is a band. The
   number of items is rounded down to a multiple of 5, like every count.
 
-A fixed number of queries whatever the number of items (the list is capped at LIMIT).
+Identified lists come a page of PAGE_SIZE at a time, newest first, every text reachable page by page
+(the next page is known by reading one row more, not by counting: a count of the case studies costs as
+much as the report's own table). Anonymised lists are one page of at most LIMIT, as below.
+A fixed number of queries whatever the number of items.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from django.db.models import Count, F
 from django.utils import timezone
@@ -37,7 +41,9 @@ from .formatting import number
 from .redaction import personal_values, redactor
 from .tables import ROUND_TO, THRESHOLD
 
-LIMIT = 30  # a multiple of ROUND_TO, so a full list says nothing more than "at least 30"
+LIMIT = 30  # anonymised lists: a multiple of ROUND_TO, so a full list says nothing more than "at least 30"
+PAGE_SIZE = 10  # identified lists, on screen: a page a phone scrolls through, older ones a link away
+EXPORT_SIZE = 100  # identified lists in the xlsx export: the newest 100
 MONEY_BANDS = (50_000, 100_000, 500_000)
 
 
@@ -119,13 +125,32 @@ def _limited_scope(user):
     return scope if scope else None
 
 
+@dataclass
+class TextPage:
+    """One page of a text list: its items, whether the reader's role left some texts of the report
+    out, the page's number and whether an older page follows (identified lists only)."""
+
+    items: list[dict] = field(default_factory=list)
+    left_out: bool = False
+    number: int = 1
+    has_next: bool = False
+
+
+def _page_of(queryset, number: int, size: int) -> tuple[list, bool]:
+    """Rows of page `number` (from 1), and whether another page follows: one query of size + 1 rows."""
+    start = (number - 1) * size
+    rows = list(queryset[start:start + size + 1])
+    return rows[:size], len(rows) > size
+
+
 def _permitted(user, cases: list) -> list:
     return [c for c in cases if user.has_perm("casework.view_post_analysis", c)]
 
 
-def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
-    """Case-study items, identified for `user` or anonymised when `user` is None; and whether
-    some case studies of the report were left out because the user may not read them."""
+def case_study_items(cases, *, user=None, page: int = 1, size: int = PAGE_SIZE) -> TextPage:
+    """Case-study items, identified for `user` (page `page` of `size`) or anonymised when `user` is
+    None (one list of at most LIMIT); and whether some case studies of the report were left out
+    because the user may not read them."""
     identified = user is not None
     scope = _limited_scope(user)
     studies = case_study_cases(cases)
@@ -135,16 +160,17 @@ def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
     # Cases and post-analyses only: places, countries and results are named from the cached lists
     # (portal.widgets.cached_names), categories from the cached options (d._category_labels). With
     # every reference table joined or prefetched, the list cost 10 ms in Python and SQL; now 5.
-    found = list(studies.select_related("post_analysis").order_by("-created_at", "-id")[:LIMIT])
-    left_out = False
+    listed = studies.select_related("post_analysis").order_by("-created_at", "-id")
+    left_out = has_next = False
     if identified:
+        found, has_next = _page_of(listed, page, size)
         kept = _permitted(user, found)
         left_out = len(kept) < len(found) or (scope is not None and case_study_cases(cases).exclude(scope).exists())
         found = kept
     else:
-        found = _rounded(found)
+        found = _rounded(list(listed[:LIMIT]))
         if not found:
-            return [], False
+            return TextPage()
         named_categories = _named(case_study_cases(cases), "categories")
     categories = _categories([c.pk for c in found])
     category_labels = d._category_labels({c for ids in categories.values() for c in ids})
@@ -187,7 +213,7 @@ def case_study_items(cases, *, user=None) -> tuple[list[dict], bool]:
             "facts": facts,
             "paragraphs": [(label, text) for label, text in paragraphs if text],
         })
-    return items, left_out
+    return TextPage(items, left_out, page if identified else 1, has_next)
 
 
 class _Places:
@@ -222,7 +248,7 @@ class _Places:
         return out
 
 
-def gap_text_items(cases, *, user=None) -> tuple[list[dict], bool]:
+def gap_text_items(cases, *, user=None, page: int = 1, size: int = PAGE_SIZE) -> TextPage:
     """What post-analyses say about gaps, identified for `user` or anonymised (see case_study_items)."""
     identified = user is not None
     with_text = PostAnalysis.objects.filter(case__in=cases.order_by().values("pk")).exclude(
@@ -232,16 +258,17 @@ def gap_text_items(cases, *, user=None) -> tuple[list[dict], bool]:
     if scope is not None:
         in_case_scope = Case.objects.filter(scope).values("pk")
         analyses = analyses.filter(case__in=in_case_scope)
-    found = list(analyses.select_related("case").order_by("-updated_at", "-id")[:LIMIT])
-    left_out = False
+    listed = analyses.select_related("case").order_by("-updated_at", "-id")
+    left_out = has_next = False
     if identified:
+        found, has_next = _page_of(listed, page, size)
         kept = {c.pk for c in _permitted(user, [pa.case for pa in found])}
         left_out = len(kept) < len(found) or (scope is not None and with_text.exclude(case__in=in_case_scope).exists())
         found = [pa for pa in found if pa.case_id in kept]
     else:
-        found = _rounded(found)
+        found = _rounded(list(listed[:LIMIT]))
         if not found:
-            return [], False
+            return TextPage()
         in_scope = PostAnalysis.objects.filter(case__in=cases.order_by().values("pk"))
         named_gaps = _named(in_scope, "gaps", keep_none=True)  # None: analyses that name no gap
     categories = _categories([pa.case_id for pa in found])
@@ -286,4 +313,4 @@ def gap_text_items(cases, *, user=None) -> tuple[list[dict], bool]:
                 (w.outside, redact_text(pa.external_factors)),
             ] if text],
         })
-    return items, left_out
+    return TextPage(items, left_out, page if identified else 1, has_next)

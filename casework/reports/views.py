@@ -23,7 +23,7 @@ from .filters import ReportFilter
 from .formatting import anonymised_note, cell_text, cell_title
 from .scope import report_scope
 from .tables import TOTAL, Cell, Table, anonymised_count
-from .texts import case_study_items, gap_text_items
+from .texts import EXPORT_SIZE, PAGE_SIZE, TextPage, case_study_items, gap_text_items
 from .xlsx import workbook
 
 
@@ -34,7 +34,10 @@ class ReportAccessMixin(LoginRequiredMixin, PermissionRequiredMixin):
     def setup_report(self):
         self.scope = report_scope(self.request.user)
         base = Case.objects.filter(self.scope.q)
-        self.filterset = ReportFilter(self.request.GET or None, queryset=base, request=self.request,
+        # The page of a text list is not a filter: links to other reports and the export leave it out.
+        self.filter_data = self.request.GET.copy()
+        self.filter_data.pop("page", None)
+        self.filterset = ReportFilter(self.filter_data or None, queryset=base, request=self.request,
                                       anonymised=self.scope.anonymised)
         # Bad filter values are shown as form errors and ignored, never a 500.
         self.cases = self.filterset.qs
@@ -107,6 +110,17 @@ def text_item_html(item: dict) -> str:
     )
 
 
+MAX_PAGE = 100_000
+
+
+def page_number(value) -> int:
+    """?page=…, in ASCII or Bangla digits; anything else (a typo, "0", letters) is the first page."""
+    value = (value or "").strip()
+    if not value.isdecimal() or len(value) > 6:
+        return 1
+    return min(max(int(value), 1), MAX_PAGE)  # int() reads "২" as 2
+
+
 def _case_url(pk):
     try:
         return reverse("casework:case_detail", kwargs={"pk": pk})
@@ -134,6 +148,7 @@ class DashboardView(ReportAccessMixin, TemplateView):
 
 class ReportView(ReportAccessMixin, TemplateView):
     template_name = "reports/report.html"
+    text_page_size = PAGE_SIZE
 
     def get_report(self) -> d.Report:
         report = d.REPORTS_BY_SLUG.get(self.kwargs["slug"])
@@ -146,12 +161,15 @@ class ReportView(ReportAccessMixin, TemplateView):
         report = self.get_report()
         tables, _extras = self.tables(report.sections)
         texts, withheld, note = self.texts(report)
-        for item in texts or []:
+        for item in texts.items if texts else []:
             item["url"] = _case_url(item["case_pk"]) if item.get("case_pk") else ""
         return report, tables, texts, withheld, note
 
-    def texts(self, report) -> tuple[list | None, str, str]:
-        """The report's free text (case studies or gaps): (items or None, why withheld, a note).
+    def text_page_number(self) -> int:
+        return page_number(self.request.GET.get("page"))
+
+    def texts(self, report) -> tuple[TextPage | None, str, str]:
+        """The report's free text (case studies or gaps): (a page of items or None, why withheld, a note).
 
         Post-analysis text follows the SPEC §1 matrix: `view_report_texts` says who reads it in
         reports at all (never coordinators or org admins); identified items are the cases the
@@ -166,18 +184,38 @@ class ReportView(ReportAccessMixin, TemplateView):
                            "lead and MEAL staff only; you see the counts."), ""
         build = case_study_items if report.texts == "case_studies" else gap_text_items
         if not self.scope.anonymised:
-            items, left_out = build(self.cases, user=user)
-            return items, "", _("Only the post-analyses of cases you work on are listed.") if left_out else ""
+            found = build(self.cases, user=user, page=self.text_page_number(), size=self.text_page_size)
+            return found, "", _("Only the post-analyses of cases you work on are listed.") if found.left_out else ""
         if self.filterset.is_filtered:
             return None, _("In this view the texts are listed only for all cases, without filters, so that a "
                            "filter cannot point at one person. Clear the filters to read them."), ""
-        items, _left_out = build(self.cases, user=None)
-        if not items:
+        found = build(self.cases, user=None)
+        if not found.items:
             return None, _("Fewer than 5 texts can be listed, so in this view none is shown."), ""
-        return items, "", ""
+        return found, "", ""
+
+    def pager(self, found: TextPage | None) -> dict | None:
+        """Links to the newer and older pages of an identified text list (None when there is one page)."""
+        if found is None or (found.number == 1 and not found.has_next):
+            return None
+
+        def url(number):
+            query = self.filter_data.copy()
+            if number > 1:
+                query["page"] = str(number)
+            return f"?{query.urlencode()}" if query else self.request.path
+
+        return {
+            "number": found.number,
+            "size": self.text_page_size,
+            "newer": url(found.number - 1) if found.number > 1 else "",
+            "older": url(found.number + 1) if found.has_next else "",
+            "first": url(1),
+        }
 
     def get_context_data(self, **kwargs):
-        report, tables, texts, texts_withheld, texts_note = self.report_content()
+        report, tables, found, texts_withheld, texts_note = self.report_content()
+        texts = found.items if found else None
         for item in texts or []:
             item["html"] = text_item_html(item)
         sections = [present(t) for t in tables]
@@ -193,19 +231,26 @@ class ReportView(ReportAccessMixin, TemplateView):
             "tiles": tiles,
             "sections": sections[1:] if tiles else sections,
             "texts": texts,
+            "texts_pager": self.pager(found),
             "texts_withheld": texts_withheld,
             "texts_note": texts_note,
             "reports": d.REPORTS,
-            "query_string": self.request.GET.urlencode(),
+            "query_string": self.filter_data.urlencode(),
         }
 
 
 class ReportExportView(ReportView):
+    text_page_size = EXPORT_SIZE
+
+    def text_page_number(self) -> int:
+        return 1  # the export holds the newest texts, whichever page the reader was on
+
     def get(self, request, *args, **kwargs):
-        report, tables, texts, _withheld, _note = self.report_content()
+        report, tables, found, _withheld, _note = self.report_content()
         content = workbook(
             title=str(report.title), scope_label=str(self.scope.label), filters=self.filterset.describe(),
-            tables=tables, texts=texts, anonymised=self.scope.anonymised,
+            tables=tables, texts=found.items if found else None, anonymised=self.scope.anonymised,
+            more_texts=self.text_page_size if found and found.has_next else 0,
         )
         response = HttpResponse(
             content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

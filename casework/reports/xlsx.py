@@ -12,7 +12,7 @@ import re
 import xlsxwriter
 from django.utils.translation import gettext as _
 
-from .formatting import SUPPRESSED_PRIMARY, SUPPRESSED_SECONDARY, anonymised_note
+from .formatting import SUPPRESSED_PRIMARY, SUPPRESSED_SECONDARY, anonymised_note, number
 from .tables import Cell, Table
 
 
@@ -37,7 +37,9 @@ def _value(cell: Cell):
 
 
 def workbook(*, title: str, scope_label: str, filters: list[tuple[str, str]], tables: list[Table],
-             texts: list[dict] | None = None, anonymised: bool = False) -> bytes:
+             texts: list[dict] | None = None, anonymised: bool = False, more_texts: int = 0) -> bytes:
+    """The report's tables, a sheet each, and its texts; `more_texts` (a number) says that only the
+    newest that many texts are in the file and more match."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     bold = book.add_format({"bold": True})
@@ -85,6 +87,10 @@ def workbook(*, title: str, scope_label: str, filters: list[tuple[str, str]], ta
         sheet.set_column(0, 0, 30)
         sheet.set_column(1, 1, 100)
         row = 0
+        if more_texts:
+            sheet.write(row, 0, _("Only the newest %(n)s texts are in this file; more match. To get the others, "
+                                  "narrow the filters (for example the period).") % {"n": number(more_texts)}, bold)
+            row += 2
         for item in texts:
             sheet.write(row, 0, item["heading"], bold)
             row += 1

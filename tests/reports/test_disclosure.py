@@ -12,6 +12,7 @@ from django.utils import translation
 
 from casework.reports import definitions as d
 from casework.reports.tables import OTHER, TOTAL
+from casework.reports.texts import PAGE_SIZE
 
 from .attacker import Attacker, World, filter_conds, marked_recoveries, name_lists, small_recoveries
 
@@ -226,7 +227,7 @@ def test_the_programme_lead_reads_every_post_analysis_without_a_left_out_note(re
             assert note not in response.content.decode(), (slug, language)
     studies = Case.objects.filter(consent_case_study=True, post_analysis__case_study=True)
     listed = {item["case_pk"] for item in _get(client, "case-studies").context["texts"]}
-    assert listed == set(studies.order_by("-created_at", "-id").values_list("pk", flat=True)[:30])
+    assert listed == set(studies.order_by("-created_at", "-id").values_list("pk", flat=True)[:PAGE_SIZE])
 
 
 def test_meal_reads_anonymised_texts_only_without_filters(report_data, reporter, client):
