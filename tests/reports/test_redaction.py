@@ -63,3 +63,36 @@ def test_every_personal_field_of_the_case_is_read():
         assert word not in out, word
     assert {union.name_en, union.name_bn, union.upazila.name_en, union.upazila.name_bn} <= values
     assert redact(f"{union.upazila.name_bn}ের হাটে", values).startswith(MARK)
+
+
+@pytest.mark.django_db
+def test_personal_values_of_many_cases_come_in_one_query_each_case_its_own():
+    """Several perpetrators and referrals per case, a case without a justice seeker or a
+    recruitment, and no value of one case among another's."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from casework.models import Perpetrator
+
+    first, second, bare = make_case(), make_case(), make_case()
+    for case, names in ((first, ("Jalal Mia", "Kobir Dalal")), (second, ("Selim Reza",))):
+        Perpetrator.objects.filter(case=case).delete()
+        for n, name in enumerate(names):
+            Perpetrator.objects.create(case=case, name=name, phone=f"0171200000{n}", nid=f"19901234567{n}",
+                                       address=f"{name} road")
+    for ref in ("TRK-1001", "COURT-77/2026"):
+        Referral.objects.create(case=first, channel="bmet", reference_number=ref, created_by=first.entered_by)
+    JusticeSeeker.objects.filter(case=bare).delete()
+    Recruitment.objects.filter(case=bare).delete()
+    Perpetrator.objects.filter(case=bare).delete()
+    cases = list(Case.objects.filter(pk__in=[first.pk, second.pk, bare.pk]))
+    personal_values(cases)  # fills the cached upazila names
+    with CaptureQueriesContext(connection) as captured:
+        values = personal_values(cases)
+    assert len(captured.captured_queries) == 1
+    assert {"Jalal Mia", "Kobir Dalal", "01712000000", "01712000001", "199012345670", "Jalal Mia road",
+            "TRK-1001", "COURT-77/2026"} <= values[first.pk]
+    assert "Selim Reza" in values[second.pk] and not {"Jalal Mia", "TRK-1001"} & values[second.pk]
+    assert first.justice_seeker.name in values[first.pk] and first.justice_seeker.name not in values[second.pk]
+    assert "Selim Reza" not in values[bare.pk] and "Jalal Mia" not in values[bare.pk]
+    assert personal_values([]) == {}
