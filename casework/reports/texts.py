@@ -28,6 +28,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.sql import IdQuery
 from portal.templatetags.portal_tags import local_digits
 from portal.widgets import cached_names, name_in_language
 
@@ -47,10 +48,13 @@ EXPORT_SIZE = 100  # identified lists in the xlsx export: the newest 100
 MONEY_BANDS = (50_000, 100_000, 500_000)
 
 
+_CATEGORIES = IdQuery(lambda ids: Case.categories.through.objects.filter(case_id__in=ids).order_by()
+                      .values_list("case_id", "casecategory_id"))
+
+
 def _categories(case_ids) -> dict[int, list[int]]:
-    through = Case.categories.through
     out = defaultdict(list)
-    for case_id, category_id in through.objects.filter(case_id__in=case_ids).values_list("case_id", "casecategory_id"):
+    for case_id, category_id in _CATEGORIES.rows(case_ids):
         out[case_id].append(category_id)
     return out
 
