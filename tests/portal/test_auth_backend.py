@@ -1,0 +1,57 @@
+"""portal.accounts.backends.StaffModelBackend: the user of a session comes with their profile and
+roles in one query, and a change of role counts on the next request."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from casework.models import StaffProfile
+from casework.rules import _profile_org_id
+from portal.accounts.backends import StaffModelBackend
+from portal.roles import has_role, user_roles
+from tests.factories import staff_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_user_comes_with_profile_and_roles_in_one_query():
+    made = staff_user(roles=["programme_lead", "meal_analyst"])
+    with CaptureQueriesContext(connection) as captured:
+        user = StaffModelBackend().get_user(made.pk)
+        roles = user_roles(user)
+        org = _profile_org_id(user)
+    assert len(captured.captured_queries) == 1
+    assert roles == {"programme_lead", "meal_analyst"}
+    assert org == made.profile.organization_id
+
+
+def test_a_user_without_a_role_or_profile_is_loaded_without_more_queries():
+    user = get_user_model().objects.create_user("no-profile", password="x-Long-Passw0rd!")
+    StaffProfile.objects.filter(user=user).delete()
+    with CaptureQueriesContext(connection) as captured:
+        loaded = StaffModelBackend().get_user(user.pk)
+        assert user_roles(loaded) == frozenset() and _profile_org_id(loaded) is None
+    assert len(captured.captured_queries) == 1
+
+
+def test_inactive_or_missing_users_are_not_loaded():
+    user = staff_user(roles=["programme_lead"])
+    get_user_model().objects.filter(pk=user.pk).update(is_active=False)
+    assert StaffModelBackend().get_user(user.pk) is None
+    assert StaffModelBackend().get_user(999_999) is None
+
+
+def test_a_role_taken_away_counts_on_the_next_request(client):
+    user = staff_user(roles=["programme_lead"])
+    client.force_login(user, backend="portal.accounts.backends.StaffModelBackend")
+    assert client.get("/en/reports/").status_code == 200
+    assert has_role(client.get("/en/reports/").wsgi_request.user, "programme_lead")
+    user.groups.remove(Group.objects.get(name="programme_lead"))
+    assert client.get("/en/reports/").status_code == 403  # no role: no reports
+    user.groups.add(Group.objects.get(name="meal_analyst"))
+    response = client.get("/en/reports/")
+    assert response.status_code == 200 and user_roles(response.wsgi_request.user) == {"meal_analyst"}
