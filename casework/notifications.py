@@ -142,6 +142,9 @@ def _send_emails(addresses: list[str], kind: str, number: str, case_pk: int) -> 
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
+    loaded = getattr(user, "_unread_notifications", None)  # casework.auth.StaffModelBackend counted them
+    if loaded is not None:
+        return loaded
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 

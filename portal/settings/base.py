@@ -129,7 +129,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out users before any password check
     "rules.permissions.ObjectPermissionBackend",
-    "portal.accounts.backends.StaffModelBackend",  # ModelBackend, loading profile and roles with the user
+    "casework.auth.StaffModelBackend",  # ModelBackend, loading profile, roles and unread count with the user
 ]
 
 PASSWORD_HASHERS = [
