@@ -178,7 +178,8 @@ class ReportFilter(django_filters.FilterSet):
             upazilas = Upazila.objects.filter(district__upazilas=upazila)
         else:
             field.empty_label = _("Choose a district first, then press Show")
-            upazilas = Upazila.objects.none()
+            preset_choices(field, [])
+            return
         preset_choices(field, bilingual_choices(upazilas))
 
     def filter_period(self, queryset, name, value):
