@@ -135,3 +135,26 @@ def test_periodic_report_prints_a_cover_with_its_date_and_one_theme_a_page(page,
     sections = page.locator("section.report-section").count()
     # The cover on a page of its own, then each theme on one page.
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1 + sections
+
+
+def test_a_lead_pages_through_case_studies_on_a_phone_in_bangla(phone_page, live_server, report_cases):
+    from casework.models import PostAnalysis
+    from casework.reports.texts import PAGE_SIZE
+
+    for n, case in enumerate(report_cases[: PAGE_SIZE + 2]):
+        Case.objects.filter(pk=case.pk).update(consent_case_study=True)
+        PostAnalysis.objects.create(case=case, analysis=f"গল্প {n}: সালিশে টাকা ফেরত পাওয়া গেল।", case_study=True,
+                                    author=case.entered_by)
+    page = phone_page
+    sign_in(page, live_server, "lead")
+    page.goto(f"{live_server.url}/bn/reports/case-studies/")
+    assert page.locator("article.report-text-item").count() == PAGE_SIZE
+    assert "এটি ১ নম্বর পাতা" in page.locator(".report-texts").inner_text()
+    page.click("text=আরও পুরোনোগুলো →")
+    page.wait_for_url(f"{live_server.url}/bn/reports/case-studies/?page=2")
+    assert page.locator("article.report-text-item").count() == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator("text=আরও পুরোনোগুলো →").count() == 0
+    page.click("text=← আরও নতুনগুলো")
+    page.wait_for_url(f"{live_server.url}/bn/reports/case-studies/")
+    assert page.locator("article.report-text-item").count() == PAGE_SIZE
