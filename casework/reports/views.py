@@ -208,7 +208,8 @@ class ReportView(ReportAccessMixin, TemplateView):
         return {
             "number": found.number,
             "size": self.text_page_size,
-            "newer": url(found.number - 1) if found.number > 1 else "",
+            # Past the last page the page before may be past it too: its message links to the first.
+            "newer": url(found.number - 1) if found.number > 1 and found.items else "",
             "older": url(found.number + 1) if found.has_next else "",
             "first": url(1),
         }

@@ -108,6 +108,7 @@ def test_bad_or_past_the_end_page_numbers_give_a_page_not_an_error(client):
         html = response.content.decode()
         assert response.context["texts"] == [] and all(w in html for w in words), lang
         assert f'href="/{lang}/reports/case-studies/"' in html  # the first page
+        assert not response.context["texts_pager"]["newer"] and 'rel="prev"' not in html  # not page 8
 
 
 def test_filters_stay_in_the_page_links_and_the_page_stays_out_of_every_other_link(client):
