@@ -99,7 +99,6 @@ def bilingual_choices(queryset) -> list[tuple[int, str]]:
     return [(pk, a or b) for pk, a, b in queryset.values_list("pk", first, second)]
 
 
-
 def _choices_key(model, part: str) -> str:
     return f"choices:v2:{model._meta.label_lower}:{part}"
 

@@ -159,7 +159,7 @@ def case_study_items(cases, *, user=None, page: int = 1, size: int = PAGE_SIZE) 
     scope = _limited_scope(user)
     studies = case_study_cases(cases)
     if scope is not None:
-        # The scope query only keeps LIMIT meaningful; rules.py decides, case by case, below.
+        # The scope query only keeps the pages full; rules.py decides, case by case, below.
         studies = studies.filter(scope)
     # Cases and post-analyses only: places, countries and results are named from the cached lists
     # (portal.widgets.cached_names), categories from the cached options (d._category_labels). With
